@@ -1,0 +1,47 @@
+// Cross-entropy: how surprised the model is by the symbols that really came next.
+//
+// Shapes: B = batch size, V = vocabulary size; logits and probs are (B, V), targets (B).
+//
+//   loss = -(1/B) sum_b log softmax(logits_b)[targets_b]
+//
+// Softmax and cross-entropy share one backward: dloss/dlogits = (probs - onehot(targets)) / B.
+#pragma once
+
+#include "softmax.hpp"
+#include "tensor.hpp"
+
+namespace embedlab {
+
+// The mean loss of the batch. Also fills probs (B, V) = softmax(logits), which the backward
+// uses. The loss is read from the log-softmax, so a probability that underflows to 0 still
+// gives a finite loss.
+template <class S>
+Result<S> cross_entropy_forward(Matrix<S>& probs, const Matrix<S>& logits, const Ids& targets) {
+  if (static_cast<Index>(targets.size()) != logits.rows()) {
+    return error(targets.size(), " targets for ", logits.rows(), " rows of logits ",
+                 shape(logits), ": one target per row is needed");
+  }
+  if (Status s = check_ids(targets, logits.cols(), "targets"); !s.ok()) return Error{s.message()};
+  if (Status s = log_softmax_forward(probs, logits, S(1)); !s.ok()) return Error{s.message()};
+  S total = 0;
+  for (Index b = 0; b < logits.rows(); ++b) total -= probs(b, targets[b]);
+  probs = exp_exact(probs.array());
+  return total / static_cast<S>(logits.rows());
+}
+
+// Backward of the loss above, given dloss (1 when the loss is what is minimised):
+//   dlogits (B, V) = (probs - onehot(targets)) * dloss / B   (written)
+template <class S>
+Status cross_entropy_backward(Matrix<S>& dlogits, const Matrix<S>& probs, const Ids& targets,
+                              S dloss = S(1)) {
+  if (static_cast<Index>(targets.size()) != probs.rows()) {
+    return error(targets.size(), " targets for ", probs.rows(), " rows of probabilities");
+  }
+  if (Status s = check_ids(targets, probs.cols(), "targets"); !s.ok()) return s;
+  dlogits = probs;
+  for (Index b = 0; b < probs.rows(); ++b) dlogits(b, targets[b]) -= S(1);
+  dlogits *= dloss / static_cast<S>(probs.rows());
+  return {};
+}
+
+}  // namespace embedlab

@@ -1,0 +1,96 @@
+#include "vocab.hpp"
+
+#include <set>
+
+#include "utf8.hpp"
+
+namespace embedlab {
+
+Vocabulary::Vocabulary(std::vector<std::string> symbols) : symbols_(std::move(symbols)) {
+  for (size_t id = 0; id < symbols_.size(); ++id) ids_.emplace(symbols_[id], static_cast<Id>(id));
+}
+
+Result<Vocabulary> Vocabulary::from_text(std::string_view text, std::string_view boundary) {
+  auto boundary_points = decode_utf8(boundary);
+  if (!boundary_points.ok()) return error("boundary symbol: ", boundary_points.message());
+  if (boundary_points.value().size() != 1) {
+    return error("boundary symbol \"", boundary, "\" must be exactly one character");
+  }
+  const char32_t boundary_point = boundary_points.value().front();
+  if (boundary_point == U'\n' || boundary_point == U'\r') {
+    return error("boundary symbol ", describe(boundary_point), " is a line break");
+  }
+  auto points = decode_utf8(text);
+  if (!points.ok()) return Error{points.message()};
+
+  std::set<char32_t> distinct;  // sorted by code point
+  size_t offset = 0;            // byte offset of the current code point in text
+  for (char32_t point : points.value()) {
+    if (point == boundary_point) {
+      return error("the boundary symbol ", describe(point), " occurs in the text at byte offset ",
+                   offset, ": choose a boundary symbol the text does not use");
+    }
+    if (point != U'\n' && point != U'\r') distinct.insert(point);
+    offset += encode_utf8(point).size();
+  }
+  if (distinct.empty()) return error("the text has no symbols: every line is empty");
+
+  std::vector<std::string> symbols{encode_utf8(boundary_point)};
+  for (char32_t point : distinct) symbols.push_back(encode_utf8(point));
+  return Vocabulary(std::move(symbols));
+}
+
+Result<Vocabulary> Vocabulary::from_symbols(std::vector<std::string> symbols) {
+  if (symbols.empty()) return error("a vocabulary needs at least one symbol");
+  std::map<std::string_view, size_t> seen;  // symbol -> first id
+  for (size_t id = 0; id < symbols.size(); ++id) {
+    if (symbols[id].empty()) return error("symbol at id ", id, " is empty");
+    if (auto points = decode_utf8(symbols[id]); !points.ok()) {
+      return error("symbol at id ", id, ": ", points.message());
+    }
+    auto [first, inserted] = seen.emplace(symbols[id], id);
+    if (!inserted) {
+      return error("symbol \"", symbols[id], "\" appears twice, at ids ", first->second, " and ", id);
+    }
+  }
+  return Vocabulary(std::move(symbols));
+}
+
+Result<std::string> Vocabulary::symbol(Id id) const {
+  if (Status s = check_id(id, size()); !s.ok()) return Error{s.message()};
+  return symbols_[static_cast<size_t>(id)];
+}
+
+Result<Id> Vocabulary::id_of(std::string_view symbol) const {
+  auto found = ids_.find(symbol);
+  if (found == ids_.end()) return error("symbol \"", symbol, "\" is not in the vocabulary");
+  return found->second;
+}
+
+Result<Ids> Vocabulary::encode(std::string_view text) const {
+  auto points = decode_utf8(text);
+  if (!points.ok()) return Error{points.message()};
+  Ids ids;
+  size_t offset = 0;
+  for (char32_t point : points.value()) {
+    const std::string bytes = encode_utf8(point);
+    auto found = ids_.find(bytes);
+    if (found == ids_.end()) {
+      return error("symbol ", describe(point), " at byte offset ", offset, " is not in the vocabulary");
+    }
+    ids.push_back(found->second);
+    offset += bytes.size();
+  }
+  return ids;
+}
+
+Result<std::string> Vocabulary::decode(const Ids& ids) const {
+  std::string text;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (Status s = check_id(ids[i], size()); !s.ok()) return error("position ", i, ": ", s.message());
+    text += symbols_[static_cast<size_t>(ids[i])];
+  }
+  return text;
+}
+
+}  // namespace embedlab

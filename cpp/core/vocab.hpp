@@ -1,0 +1,48 @@
+// The vocabulary: which symbols exist and the id of each. It owns encode (text -> ids) and
+// decode (ids -> text).
+//
+// Built from text, as makemore builds it from names.txt: each line is one example, the symbols
+// are the distinct Unicode code points of the text sorted by code point, and a boundary symbol
+// (default '.') that marks where an example starts and ends gets id 0.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "status.hpp"
+#include "tensor.hpp"
+
+namespace embedlab {
+
+class Vocabulary {
+ public:
+  // From text with one example per line ("\n" or "\r\n" line ends, which are not symbols). The
+  // boundary must be one code point that does not occur in the text.
+  static Result<Vocabulary> from_text(std::string_view text, std::string_view boundary = ".");
+
+  // From symbols given in id order, e.g. {"@", "a", "b", "c", "."}: each a non-empty UTF-8
+  // string (one character, or a whole word), none repeated.
+  static Result<Vocabulary> from_symbols(std::vector<std::string> symbols);
+
+  Index size() const { return static_cast<Index>(symbols_.size()); }
+  const std::vector<std::string>& symbols() const { return symbols_; }
+  Result<std::string> symbol(Id id) const;
+  Result<Id> id_of(std::string_view symbol) const;
+
+  // One id per code point of text; a code point that is not a symbol is an error naming it
+  // and its byte offset.
+  Result<Ids> encode(std::string_view text) const;
+
+  // The symbols of ids, one after another.
+  Result<std::string> decode(const Ids& ids) const;
+
+ private:
+  explicit Vocabulary(std::vector<std::string> symbols);
+
+  std::vector<std::string> symbols_;          // id -> symbol
+  std::map<std::string, Id, std::less<>> ids_;  // symbol -> id
+};
+
+}  // namespace embedlab

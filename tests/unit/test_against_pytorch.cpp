@@ -1,0 +1,105 @@
+// The core against PyTorch: tests/golden/golden.json holds inputs and float64 results written by
+// tests/golden/make_golden.py (torch 1.13). The inputs are float32 numbers, so each check runs in
+// float and in double. Each reports its worst difference (relative above 1, absolute below).
+//
+// Tolerance 1e-6: float carries about 7 digits (epsilon 1.2e-7) and these small products and
+// sums round a few times; double agrees to about 1e-15, so a real bug cannot hide under 1e-6.
+#include <string>
+
+#include "check.hpp"
+#include "embedding.hpp"
+#include "fixture.hpp"
+#include "linear.hpp"
+#include "loss.hpp"
+#include "one_hot.hpp"
+#include "softmax.hpp"
+#include "unembedding.hpp"
+
+using namespace embedlab;
+using namespace embedlab::testing;
+
+namespace {
+constexpr double tolerance = 1e-6;
+
+const nlohmann::json& golden() {
+  static const nlohmann::json fixture = read_fixture("golden.json", "embedlab-golden");
+  return fixture;
+}
+
+template <class S>
+Matrix<S> zeros_like(const Matrix<S>& m) {
+  return Matrix<S>::Zero(m.rows(), m.cols());
+}
+}  // namespace
+
+TEST_CASE_TEMPLATE("embedding lookup and its backward match PyTorch", S, float, double) {
+  const auto& g = golden().at("embedding");
+  const Matrix<S> table = to_matrix<S>(g.at("table"));
+  const Ids ids = g.at("ids").get<Ids>();
+  Matrix<S> out, dtable = zeros_like(table);
+  expect_ok(embedding_forward(out, table, ids));
+  expect_ok(embedding_backward(dtable, to_matrix<S>(g.at("dout")), ids));
+  check_close("embedding out", out, to_matrix<double>(g.at("out")), tolerance);
+  check_close("embedding dtable", dtable, to_matrix<double>(g.at("dtable")), tolerance);
+}
+
+TEST_CASE_TEMPLATE("one-hot times W and the linear backward match PyTorch", S, float, double) {
+  const auto& g = golden().at("one_hot_linear");
+  const Matrix<S> W = to_matrix<S>(g.at("W")), dout = to_matrix<S>(g.at("dout"));
+  const Matrix<S> x = to_matrix<S>(g.at("x"));
+  Matrix<S> one_hots, out, out_x, dx, dW = zeros_like(W), unused_dx, unused_dW = zeros_like(W);
+  expect_ok(one_hot(one_hots, g.at("ids").get<Ids>(), g.at("V").get<Index>()));
+  expect_ok(linear_forward(out, one_hots, W));
+  expect_ok(linear_backward(unused_dx, dW, dout, one_hots, W));
+  expect_ok(linear_forward(out_x, x, W));
+  expect_ok(linear_backward(dx, unused_dW, dout, x, W));
+  check_close("one_hot", one_hots, to_matrix<double>(g.at("one_hot")), 0.0);
+  check_close("one_hot @ W", out, to_matrix<double>(g.at("out")), tolerance);
+  check_close("dW", dW, to_matrix<double>(g.at("dW")), tolerance);
+  check_close("x @ W", out_x, to_matrix<double>(g.at("out_x")), tolerance);
+  check_close("dx", dx, to_matrix<double>(g.at("dx")), tolerance);
+}
+
+TEST_CASE_TEMPLATE("softmax and log-softmax at several temperatures match PyTorch", S, float, double) {
+  const auto& g = golden().at("softmax");
+  const Matrix<S> logits = to_matrix<S>(g.at("logits"));
+  for (const auto& c : g.at("cases")) {
+    const S T = c.at("temperature").get<S>();
+    Matrix<S> probs, log_probs;
+    expect_ok(softmax_forward(probs, logits, T));
+    expect_ok(log_softmax_forward(log_probs, logits, T));
+    const std::string at = " at T = " + std::to_string(T);
+    check_close("softmax" + at, probs, to_matrix<double>(c.at("probs")), tolerance);
+    check_close("log_softmax" + at, log_probs, to_matrix<double>(c.at("log_probs")), tolerance);
+  }
+}
+
+TEST_CASE_TEMPLATE("cross-entropy and its gradient match PyTorch", S, float, double) {
+  const auto& g = golden().at("cross_entropy");
+  const Matrix<S> logits = to_matrix<S>(g.at("logits"));
+  const Ids targets = g.at("targets").get<Ids>();
+  Matrix<S> probs, dlogits;
+  const S loss = expect_ok(cross_entropy_forward(probs, logits, targets));
+  expect_ok(cross_entropy_backward(dlogits, probs, targets));
+  const double expected_loss = g.at("loss").get<double>();
+  MESSAGE("cross-entropy loss: " << loss << " vs PyTorch " << expected_loss);
+  CHECK(std::abs(loss - expected_loss) <= tolerance * std::max(1.0, std::abs(expected_loss)));
+  check_close("dlogits", dlogits, to_matrix<double>(g.at("dlogits")), tolerance);
+}
+
+TEST_CASE_TEMPLATE("tied and separate unembeddings and their gradients match PyTorch", S, float, double) {
+  const auto& g = golden().at("unembedding");
+  const Matrix<S> h = to_matrix<S>(g.at("h")), E = to_matrix<S>(g.at("E")), W_U = to_matrix<S>(g.at("W_U"));
+  const Matrix<S> dlogits = to_matrix<S>(g.at("dlogits"));
+  Matrix<S> tied, untied, dh_tied, dh_untied, dE = zeros_like(E), dW_U = zeros_like(W_U);
+  expect_ok(unembed_tied_forward(tied, h, E));
+  expect_ok(unembed_tied_backward(dh_tied, dE, dlogits, h, E));
+  expect_ok(unembed_forward(untied, h, W_U));
+  expect_ok(unembed_backward(dh_untied, dW_U, dlogits, h, W_U));
+  check_close("logits tied", tied, to_matrix<double>(g.at("logits_tied")), tolerance);
+  check_close("dh tied", dh_tied, to_matrix<double>(g.at("dh_tied")), tolerance);
+  check_close("dE", dE, to_matrix<double>(g.at("dE")), tolerance);
+  check_close("logits untied", untied, to_matrix<double>(g.at("logits_untied")), tolerance);
+  check_close("dh untied", dh_untied, to_matrix<double>(g.at("dh_untied")), tolerance);
+  check_close("dW_U", dW_U, to_matrix<double>(g.at("dW_U")), tolerance);
+}

@@ -1,0 +1,62 @@
+// The linear layer without bias, out = x W, and its backward.
+#include "linear.hpp"
+
+#include "check.hpp"
+
+using namespace embedlab;
+using namespace embedlab::testing;
+
+TEST_CASE("x W multiplies rows of x by the columns of W") {
+  Matrix<double> x(1, 2), W(2, 2), out;
+  x << 1, 2;
+  W << 3, 4,
+       5, 6;
+  expect_ok(linear_forward(out, x, W));
+  CHECK(out(0, 0) == 13);  // 1*3 + 2*5
+  CHECK(out(0, 1) == 16);  // 1*4 + 2*6
+}
+
+TEST_CASE("multiplying mismatched shapes is an error naming both shapes") {
+  Matrix<float> x = Matrix<float>::Ones(3, 5), W = Matrix<float>::Ones(4, 2), out;
+  CHECK(linear_forward(out, x, W).message() ==
+        "cannot multiply x of shape (3, 5) by W of shape (4, 2): x has 5 columns but W has 4 rows");
+}
+
+TEST_CASE("the linear backward matches central finite differences for dx and dW") {
+  Matrix<double> x = random_matrix(4, 5, 11), W = random_matrix(5, 3, 12);
+  const Matrix<double> G = random_matrix(4, 3, 13);  // L = sum(out * G)
+  auto loss = [&] {
+    Matrix<double> out;
+    expect_ok(linear_forward(out, x, W));
+    return (out.array() * G.array()).sum();
+  };
+  Matrix<double> dx, dW = Matrix<double>::Zero(5, 3);
+  expect_ok(linear_backward(dx, dW, G, x, W));
+  const double error_x = relative_error(dx, numerical_gradient(x, loss));
+  const double error_W = relative_error(dW, numerical_gradient(W, loss));
+  MESSAGE("linear backward: relative error dx " << error_x << ", dW " << error_W);
+  CHECK(error_x < 1e-6);
+  CHECK(error_W < 1e-6);
+}
+
+TEST_CASE("the one-hot linear backward sends gradient only to the selected rows of W") {
+  Matrix<double> x(2, 3), W = random_matrix(3, 2, 5), dx;
+  x << 0, 1, 0,   // one_hot(1)
+       0, 1, 0;   // one_hot(1) again
+  Matrix<double> G(2, 2), dW = Matrix<double>::Zero(3, 2);
+  G << 1, 2,
+       3, 4;
+  expect_ok(linear_backward(dx, dW, G, x, W));
+  Matrix<double> expected(3, 2);
+  expected << 0, 0,
+              4, 6,  // 1 + 3, 2 + 4: the same scatter-add as the lookup's backward
+              0, 0;
+  CHECK(dW == expected);
+}
+
+TEST_CASE("the linear backward rejects a gradient of the wrong shape") {
+  Matrix<double> x = random_matrix(2, 3, 1), W = random_matrix(3, 2, 2), dx;
+  Matrix<double> dW = Matrix<double>::Zero(3, 2);
+  const Matrix<double> G = Matrix<double>::Ones(2, 4);
+  CHECK(linear_backward(dx, dW, G, x, W).message() == "dout has shape (2, 4) but (2, 2) is needed");
+}

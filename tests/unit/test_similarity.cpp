@@ -1,0 +1,76 @@
+// Dot products, cosine similarity, nearest rows and analogies.
+#include "similarity.hpp"
+
+#include <limits>
+
+#include "check.hpp"
+
+using namespace embedlab;
+using namespace embedlab::testing;
+
+namespace {
+RowVector<double> vec(double x, double y) { return (RowVector<double>(2) << x, y).finished(); }
+
+// A hand-made table with two meaningful directions: column 0 is "royal", column 1 "female",
+// column 2 "plural".
+Matrix<double> royals() {
+  Matrix<double> table(7, 3);
+  table << 1, 0, 0,   // 0 king
+           1, 1, 0,   // 1 queen
+           0, 0, 0.1, // 2 man
+           0, 1, 0.1, // 3 woman
+           1, 0, 1,   // 4 kings
+           1, 1, 1,   // 5 queens
+           0.2, 0.2, 0.2;  // 6 thing
+  return table;
+}
+}  // namespace
+
+TEST_CASE("the dot product is positive for aligned, zero for perpendicular and negative for opposed vectors") {
+  CHECK(expect_ok(dot(vec(1, 2), vec(2, 1))) == 4);    // 1*2 + 2*1
+  CHECK(expect_ok(dot(vec(1, 2), vec(-2, 1))) == 0);   // 1*(-2) + 2*1
+  CHECK(expect_ok(dot(vec(1, 2), vec(-1, -1))) == -3);
+}
+
+TEST_CASE("cosine similarity measures direction only") {
+  CHECK(expect_ok(cosine_similarity(vec(1, 0), vec(5, 0))) == doctest::Approx(1));
+  CHECK(expect_ok(cosine_similarity(vec(1, 0), vec(1, 1))) == doctest::Approx(0.7071067811865476));
+  CHECK(expect_ok(cosine_similarity(vec(1, 0), vec(-3, 0))) == doctest::Approx(-1));
+}
+
+TEST_CASE("a zero vector or vectors of different sizes are errors") {
+  CHECK(cosine_similarity(vec(0, 0), vec(1, 0)).message() ==
+        "a zero vector has no direction: its cosine similarity is undefined");
+  CHECK(dot(vec(1, 0), RowVector<double>(RowVector<double>::Ones(3))).message() ==
+        "cannot take the dot product of vectors of sizes 2 and 3");
+}
+
+TEST_CASE("the nearest rows come best first and leave out excluded and zero rows") {
+  Matrix<double> table(4, 2);
+  table << 1, 0,
+           0, 0,   // a zero row has no direction
+           1, 1,
+           -1, 0;
+  const auto nearest = expect_ok(nearest_rows(table, vec(1, 0.1), 3));
+  REQUIRE(nearest.size() == 3);
+  CHECK(nearest[0].id == 0);
+  CHECK(nearest[1].id == 2);
+  CHECK(nearest[2].id == 3);
+  const auto without_0 = expect_ok(nearest_rows(table, vec(1, 0.1), 1, {0}));
+  CHECK(without_0[0].id == 2);
+  CHECK(nearest_rows(table, vec(1, 0), 4).message() == "k = 4 but only 3 rows can be compared");
+}
+
+TEST_CASE("king - man + woman is nearest to queen") {
+  const auto answer = expect_ok(analogy(royals(), 0, 2, 3));
+  CHECK(answer.id == 1);
+  CHECK(answer.cosine > 0.99);
+  CHECK(expect_ok(analogy(royals(), 1, 0, 4)).id == 5);  // queen - king + kings = queens
+}
+
+TEST_CASE("an analogy or a search with a bad id or a non-finite table is an error") {
+  CHECK(analogy(royals(), 0, 2, 9).message() == "id 9 is out of range for a vocabulary of 7");
+  Matrix<double> table = royals();
+  table(6, 1) = std::numeric_limits<double>::quiet_NaN();
+  CHECK(analogy(table, 0, 2, 3).message() == "the table: nan at row 6, column 1 is not finite");
+}

@@ -1,0 +1,110 @@
+// Softmax with temperature, including its edge cases.
+#include "softmax.hpp"
+
+#include <limits>
+
+#include "check.hpp"
+
+using namespace embedlab;
+using namespace embedlab::testing;
+
+namespace {
+template <class S>
+Matrix<S> row(std::initializer_list<S> values) {
+  Matrix<S> m(1, static_cast<Index>(values.size()));
+  Index i = 0;
+  for (S v : values) m(0, i++) = v;
+  return m;
+}
+}  // namespace
+
+TEST_CASE_TEMPLATE("equal logits give a uniform distribution", S, float, double) {
+  Matrix<S> probs;
+  expect_ok(softmax_forward(probs, row<S>({3, 3, 3, 3}), S(1)));
+  for (Index i = 0; i < 4; ++i) CHECK(probs(0, i) == doctest::Approx(0.25));
+}
+
+TEST_CASE_TEMPLATE("logits of plus and minus 1e4 neither overflow nor give NaN", S, float, double) {
+  Matrix<S> probs, log_probs;
+  expect_ok(softmax_forward(probs, row<S>({S(1e4), S(-1e4), S(1e4)}), S(1)));
+  CHECK(probs(0, 0) == doctest::Approx(0.5));  // exp(0) / (exp(0) + exp(-2e4) + exp(0))
+  CHECK(probs(0, 1) == 0);                      // exp(-2e4) underflows to exactly 0
+  CHECK(probs(0, 2) == doctest::Approx(0.5));
+  expect_ok(log_softmax_forward(log_probs, row<S>({S(1e4), S(-1e4)}), S(1)));
+  CHECK(log_probs(0, 1) == doctest::Approx(-2e4));  // still finite in the log domain
+}
+
+TEST_CASE_TEMPLATE("temperature 0 puts all probability on the largest logit", S, float, double) {
+  Matrix<S> probs;
+  expect_ok(softmax_forward(probs, row<S>({S(0.1), S(2.5), S(-1), S(2.4)}), S(0)));
+  CHECK(probs == row<S>({0, 1, 0, 0}));
+}
+
+TEST_CASE_TEMPLATE("temperature 0 gives tied largest logits to the lowest id", S, float, double) {
+  Matrix<S> probs, log_probs;
+  expect_ok(softmax_forward(probs, row<S>({1, 7, 3, 7}), S(0)));
+  CHECK(probs == row<S>({0, 1, 0, 0}));
+  expect_ok(log_softmax_forward(log_probs, row<S>({1, 7, 3, 7}), S(0)));
+  CHECK(log_probs(0, 1) == 0);
+  CHECK(log_probs(0, 3) == -std::numeric_limits<S>::infinity());
+}
+
+TEST_CASE_TEMPLATE("a tiny positive temperature approaches the argmax without overflow", S, float, double) {
+  Matrix<S> probs;
+  expect_ok(softmax_forward(probs, row<S>({S(0.1), S(0.2), S(0.15)}), S(1e-30)));
+  CHECK(probs == row<S>({0, 1, 0}));  // (z - max) / T is -1e29 or less: exp gives exactly 0
+}
+
+TEST_CASE_TEMPLATE("temperature 1e6 is nearly uniform", S, float, double) {
+  Matrix<S> probs;
+  expect_ok(softmax_forward(probs, row<S>({-5, 0, 5, 10}), S(1e6)));
+  for (Index i = 0; i < 4; ++i) CHECK(probs(0, i) == doctest::Approx(0.25).epsilon(1e-4));
+}
+
+TEST_CASE_TEMPLATE("a larger temperature gives a flatter distribution", S, float, double) {
+  const Matrix<S> logits = row<S>({1, 2, 4});
+  Matrix<S> sharp, plain, flat;
+  expect_ok(softmax_forward(sharp, logits, S(0.5)));
+  expect_ok(softmax_forward(plain, logits, S(1)));
+  expect_ok(softmax_forward(flat, logits, S(5)));
+  CHECK(sharp(0, 2) > plain(0, 2));
+  CHECK(plain(0, 2) > flat(0, 2));
+  CHECK(plain(0, 2) == doctest::Approx(0.8437947));  // e^4 / (e^1 + e^2 + e^4)
+}
+
+TEST_CASE("every row of a softmax sums to one") {
+  const Matrix<double> logits = random_matrix(8, 27, 3) * 4.0;
+  Matrix<double> probs;
+  for (const double T : {0.1, 1.0, 3.0}) {
+    expect_ok(softmax_forward(probs, logits, T));
+    for (Index b = 0; b < 8; ++b) CHECK(probs.row(b).sum() == doctest::Approx(1.0).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("log-softmax is the log of softmax") {
+  const Matrix<double> logits = random_matrix(3, 6, 4);
+  Matrix<double> probs, log_probs;
+  expect_ok(softmax_forward(probs, logits, 0.7));
+  expect_ok(log_softmax_forward(log_probs, logits, 0.7));
+  check_close("log-softmax vs log(softmax)", log_probs, Matrix<double>(probs.array().log()), 1e-12);
+}
+
+TEST_CASE_TEMPLATE("a negative or NaN or infinite temperature is an error naming it", S, float, double) {
+  Matrix<S> probs = row<S>({9});
+  const Matrix<S> logits = row<S>({1, 2});
+  CHECK(softmax_forward(probs, logits, S(-0.5)).message() == "temperature -0.5 is negative: it must be 0 or more");
+  CHECK(softmax_forward(probs, logits, std::numeric_limits<S>::quiet_NaN()).message() ==
+        "temperature nan is not a number");
+  CHECK(softmax_forward(probs, logits, std::numeric_limits<S>::infinity()).message() ==
+        "temperature inf is not finite");
+  CHECK(probs == row<S>({9}));  // the output is untouched
+}
+
+TEST_CASE("a non-finite logit is an error naming its position") {
+  Matrix<float> probs;
+  const Matrix<float> logits = row<float>({1, std::numeric_limits<float>::infinity()});
+  CHECK(softmax_forward(probs, logits, 1.0f).message() ==
+        "logits: inf at row 0, column 1 is not finite");
+  CHECK(softmax_forward(probs, Matrix<float>(2, 0), 1.0f).message() ==
+        "logits have no columns: the vocabulary is empty");
+}
