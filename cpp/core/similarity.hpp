@@ -19,13 +19,19 @@ Result<S> dot(const RowVector<S>& a, const RowVector<S>& b) {
   return a.dot(b);
 }
 
+// a . b / (|a| |b|), clamped to [-1, 1]: rounding can carry it a hair past 1 for parallel vectors.
+template <class S>
+S cosine_from(S dot_product, S norm_a, S norm_b) {
+  return std::clamp(dot_product / (norm_a * norm_b), S(-1), S(1));
+}
+
 // cos(a, b) = a . b / (|a| |b|), in [-1, 1]: the alignment of the directions alone.
 template <class S>
 Result<S> cosine_similarity(const RowVector<S>& a, const RowVector<S>& b) {
   Result<S> ab = dot(a, b);
   if (!ab.ok()) return ab;
   if (a.norm() == S(0) || b.norm() == S(0)) return error("a zero vector has no direction: its cosine similarity is undefined");
-  return ab.value() / (a.norm() * b.norm());
+  return cosine_from(ab.value(), a.norm(), b.norm());
 }
 
 // One row of a table and how similar it is to a query.
@@ -55,7 +61,7 @@ Result<std::vector<Neighbour<S>>> nearest_rows(const Matrix<S>& table, const Row
     const bool excluded = std::find(exclude.begin(), exclude.end(), row) != exclude.end();
     const S row_norm = table.row(row).norm();
     if (excluded || row_norm == S(0)) continue;
-    candidates.push_back({static_cast<Id>(row), table.row(row).dot(query) / (row_norm * query.norm())});
+    candidates.push_back({static_cast<Id>(row), cosine_from(table.row(row).dot(query), row_norm, query.norm())});
   }
   if (static_cast<Index>(candidates.size()) < k) {
     return error("k = ", k, " but only ", candidates.size(), " rows can be compared");

@@ -1,0 +1,380 @@
+// The WebAssembly interface of the core: the only file that knows about Emscripten.
+//
+// Only numbers cross. C++ keeps the objects (matrices, vocabularies, generators) in tables and
+// JavaScript holds their handles, small positive integers. A call that can fail returns a status
+// (0 = ok, 1 = error) or a handle (0 = error); el_last_error() then gives the message, which
+// web/src/core.js throws as a JavaScript Error. Nothing here throws, exits or aborts on bad
+// input, so a page keeps working after a mistake.
+//
+// Matrices are float32 and row-major; JavaScript reads and writes their entries in place
+// through el_matrix_data(). Ids arrive as pointers to int32 arrays in WASM memory.
+#include <emscripten/emscripten.h>
+
+#include <cmath>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "embedding.hpp"
+#include "linear.hpp"
+#include "loss.hpp"
+#include "one_hot.hpp"
+#include "rng.hpp"
+#include "similarity.hpp"
+#include "softmax.hpp"
+#include "unembedding.hpp"
+#include "vocab.hpp"
+
+using namespace embedlab;
+using FloatMatrix = Matrix<float>;
+
+namespace {
+
+constexpr int ok = 0;
+constexpr int failed = 1;
+constexpr double max_entries = 64.0 * 1024 * 1024;  // 256 MB of floats in one matrix
+
+std::string last_error;  // the message of the most recent failure
+std::string last_text;   // text returned by the most recent el_vocab_decode
+
+// Records a failure's message and returns `value`, what the caller returns for "failed".
+template <class T>
+T fail_with(T value, const std::string& message) {
+  last_error = message;
+  return value;
+}
+int fail(const std::string& message) { return fail_with(failed, message); }
+int report(const Status& status) { return status.ok() ? ok : fail(status.message()); }
+
+// Objects of one kind, by handle. Handles start at 1 and are never reused.
+template <class T>
+class Table {
+ public:
+  explicit Table(const char* kind) : kind_(kind) {}
+  int add(T object) {
+    objects_.emplace(next_, std::make_unique<T>(std::move(object)));
+    return next_++;
+  }
+  T* find(int handle) {
+    auto found = objects_.find(handle);
+    if (found != objects_.end()) return found->second.get();
+    last_error = std::string("no ") + kind_ + " with handle " + std::to_string(handle);
+    return nullptr;
+  }
+  bool remove(int handle) { return objects_.erase(handle) == 1; }
+
+ private:
+  const char* kind_;
+  int next_ = 1;
+  std::map<int, std::unique_ptr<T>> objects_;
+};
+
+Table<FloatMatrix> matrices("matrix");
+Table<Vocabulary> vocabularies("vocabulary");
+Table<Rng> generators("random generator");
+
+Status check_size(double rows, double cols) {
+  if (!(rows >= 0 && cols >= 0 && rows == std::floor(rows) && cols == std::floor(cols))) {
+    return error("a matrix of ", rows, " x ", cols, " cannot exist: sizes are whole numbers >= 0");
+  }
+  if (rows * cols > max_entries) {
+    return error("a matrix of ", rows, " x ", cols, " = ", rows * cols, " entries is too large (at most ",
+                 max_entries, ")");
+  }
+  return {};
+}
+
+Ids to_ids(const int* ids, int count) { return count > 0 ? Ids(ids, ids + count) : Ids(); }
+
+}  // namespace
+
+extern "C" {
+
+// The message of the most recent failure.
+EMSCRIPTEN_KEEPALIVE const char* el_last_error() { return last_error.c_str(); }
+
+// ---- Matrices ---------------------------------------------------------------------------------
+
+// A new rows x cols matrix of zeros; returns its handle, or 0.
+EMSCRIPTEN_KEEPALIVE int el_matrix_new(double rows, double cols) {
+  if (Status s = check_size(rows, cols); !s.ok()) return fail_with(0, s.message());
+  return matrices.add(FloatMatrix::Zero(static_cast<Index>(rows), static_cast<Index>(cols)));
+}
+
+// Frees a matrix.
+EMSCRIPTEN_KEEPALIVE int el_matrix_free(int handle) {
+  return matrices.remove(handle) ? ok : fail("no matrix with handle " + std::to_string(handle));
+}
+
+// Rows of a matrix, or -1.
+EMSCRIPTEN_KEEPALIVE int el_matrix_rows(int handle) {
+  FloatMatrix* m = matrices.find(handle);
+  return m ? static_cast<int>(m->rows()) : -1;
+}
+
+// Columns of a matrix, or -1.
+EMSCRIPTEN_KEEPALIVE int el_matrix_cols(int handle) {
+  FloatMatrix* m = matrices.find(handle);
+  return m ? static_cast<int>(m->cols()) : -1;
+}
+
+// Where the rows * cols entries of a matrix live in WASM memory, row-major (null if no such
+// matrix). Valid until the matrix is resized or freed.
+EMSCRIPTEN_KEEPALIVE float* el_matrix_data(int handle) {
+  FloatMatrix* m = matrices.find(handle);
+  return m ? m->data() : nullptr;
+}
+
+// ---- Embedding, one-hot, linear, unembedding ------------------------------------------------
+
+// out (B, d) = table[ids]. out: matrix handle for the result; table: (V, d); ids, count: B ids.
+EMSCRIPTEN_KEEPALIVE int el_embedding_forward(int out, int table, const int* ids, int count) {
+  FloatMatrix *o = matrices.find(out), *t = matrices.find(table);
+  if (!o || !t) return failed;
+  return report(embedding_forward(*o, *t, to_ids(ids, count)));
+}
+
+// dtable (V, d) += scatter of dout (B, d) into the rows named by ids (count of them).
+EMSCRIPTEN_KEEPALIVE int el_embedding_backward(int dtable, int dout, const int* ids, int count) {
+  FloatMatrix *dt = matrices.find(dtable), *d = matrices.find(dout);
+  if (!dt || !d) return failed;
+  return report(embedding_backward(*dt, *d, to_ids(ids, count)));
+}
+
+// out (1, B*d) = the rows of m (B, d) one after another.
+EMSCRIPTEN_KEEPALIVE int el_flatten(int out, int m) {
+  FloatMatrix *o = matrices.find(out), *in = matrices.find(m);
+  if (!o || !in) return failed;
+  *o = flatten(*in);
+  return ok;
+}
+
+// out (B, V) = one-hot rows of ids (count of them) over a vocabulary of size vocab_size.
+EMSCRIPTEN_KEEPALIVE int el_one_hot(int out, const int* ids, int count, int vocab_size) {
+  FloatMatrix* o = matrices.find(out);
+  if (!o) return failed;
+  if (Status s = check_size(count, vocab_size); !s.ok()) return fail(s.message());
+  return report(one_hot(*o, to_ids(ids, count), vocab_size));
+}
+
+// out (B, n) = x (B, m) W (m, n).
+EMSCRIPTEN_KEEPALIVE int el_linear_forward(int out, int x, int W) {
+  FloatMatrix *o = matrices.find(out), *xm = matrices.find(x), *w = matrices.find(W);
+  if (!o || !xm || !w) return failed;
+  if (Status s = check_size(xm->rows(), w->cols()); !s.ok()) return fail(s.message());
+  return report(linear_forward(*o, *xm, *w));
+}
+
+// dx (B, m) = dout W^T; dW (m, n) += x^T dout.
+EMSCRIPTEN_KEEPALIVE int el_linear_backward(int dx, int dW, int dout, int x, int W) {
+  FloatMatrix *dxm = matrices.find(dx), *dw = matrices.find(dW), *d = matrices.find(dout),
+              *xm = matrices.find(x), *w = matrices.find(W);
+  if (!dxm || !dw || !d || !xm || !w) return failed;
+  return report(linear_backward(*dxm, *dw, *d, *xm, *w));
+}
+
+// logits (B, V) = h (B, d) E^T, with E (V, d) the embedding table.
+EMSCRIPTEN_KEEPALIVE int el_unembed_tied_forward(int logits, int h, int E) {
+  FloatMatrix *l = matrices.find(logits), *hm = matrices.find(h), *e = matrices.find(E);
+  if (!l || !hm || !e) return failed;
+  if (Status s = check_size(hm->rows(), e->rows()); !s.ok()) return fail(s.message());
+  return report(unembed_tied_forward(*l, *hm, *e));
+}
+
+// ---- Softmax and loss -----------------------------------------------------------------------
+
+// probs (B, V) = softmax(logits / T) row by row; T >= 0 and finite.
+EMSCRIPTEN_KEEPALIVE int el_softmax(int probs, int logits, float T) {
+  FloatMatrix *p = matrices.find(probs), *l = matrices.find(logits);
+  if (!p || !l) return failed;
+  return report(softmax_forward(*p, *l, T));
+}
+
+// log_probs (B, V) = log softmax(logits / T) row by row.
+EMSCRIPTEN_KEEPALIVE int el_log_softmax(int log_probs, int logits, float T) {
+  FloatMatrix *p = matrices.find(log_probs), *l = matrices.find(logits);
+  if (!p || !l) return failed;
+  return report(log_softmax_forward(*p, *l, T));
+}
+
+// Mean cross-entropy of logits (B, V) against targets (count = B ids), written to *loss;
+// probs (B, V) receives softmax(logits).
+EMSCRIPTEN_KEEPALIVE int el_cross_entropy(float* loss, int probs, int logits, const int* targets, int count) {
+  FloatMatrix *p = matrices.find(probs), *l = matrices.find(logits);
+  if (!p || !l) return failed;
+  Result<float> value = cross_entropy_forward(*p, *l, to_ids(targets, count));
+  if (!value.ok()) return fail(value.message());
+  *loss = value.value();
+  return ok;
+}
+
+// dlogits (B, V) = (probs - onehot(targets)) / B.
+EMSCRIPTEN_KEEPALIVE int el_cross_entropy_backward(int dlogits, int probs, const int* targets, int count) {
+  FloatMatrix *d = matrices.find(dlogits), *p = matrices.find(probs);
+  if (!d || !p) return failed;
+  return report(cross_entropy_backward(*d, *p, to_ids(targets, count)));
+}
+
+// ---- Similarity -----------------------------------------------------------------------------
+
+// *out = a . b, for two (1, n) matrices.
+EMSCRIPTEN_KEEPALIVE int el_dot(float* out, int a, int b) {
+  FloatMatrix *am = matrices.find(a), *bm = matrices.find(b);
+  if (!am || !bm) return failed;
+  Result<float> value = dot<float>(flatten(*am), flatten(*bm));
+  if (!value.ok()) return fail(value.message());
+  *out = value.value();
+  return ok;
+}
+
+// *out = cos(a, b), for two (1, n) matrices.
+EMSCRIPTEN_KEEPALIVE int el_cosine(float* out, int a, int b) {
+  FloatMatrix *am = matrices.find(a), *bm = matrices.find(b);
+  if (!am || !bm) return failed;
+  Result<float> value = cosine_similarity<float>(flatten(*am), flatten(*bm));
+  if (!value.ok()) return fail(value.message());
+  *out = value.value();
+  return ok;
+}
+
+// The k rows of table (V, d) nearest to query (1, d) by cosine, best first, leaving out the
+// exclude_count ids at exclude: their ids go to ids_out[k], their cosines to cosines_out[k].
+EMSCRIPTEN_KEEPALIVE int el_nearest(int* ids_out, float* cosines_out, int table, int query, int k,
+                                    const int* exclude, int exclude_count) {
+  FloatMatrix *t = matrices.find(table), *q = matrices.find(query);
+  if (!t || !q) return failed;
+  auto nearest = nearest_rows<float>(*t, flatten(*q), k, to_ids(exclude, exclude_count));
+  if (!nearest.ok()) return fail(nearest.message());
+  for (size_t i = 0; i < nearest.value().size(); ++i) {
+    ids_out[i] = nearest.value()[i].id;
+    cosines_out[i] = nearest.value()[i].cosine;
+  }
+  return ok;
+}
+
+// The row of table nearest to table[a] - table[b] + table[c], other than a, b and c.
+EMSCRIPTEN_KEEPALIVE int el_analogy(int* id_out, float* cosine_out, int table, int a, int b, int c) {
+  FloatMatrix* t = matrices.find(table);
+  if (!t) return failed;
+  auto answer = analogy(*t, a, b, c);
+  if (!answer.ok()) return fail(answer.message());
+  *id_out = answer.value().id;
+  *cosine_out = answer.value().cosine;
+  return ok;
+}
+
+// ---- Vocabulary -----------------------------------------------------------------------------
+
+// A vocabulary from UTF-8 text (length bytes, one example per line) with a boundary symbol
+// (a NUL-terminated UTF-8 string); returns its handle, or 0.
+EMSCRIPTEN_KEEPALIVE int el_vocab_from_text(const char* text, int length, const char* boundary) {
+  auto vocab = Vocabulary::from_text(std::string_view(text, static_cast<size_t>(length)), boundary);
+  if (!vocab.ok()) return fail_with(0, vocab.message());
+  return vocabularies.add(std::move(vocab.value()));
+}
+
+// A vocabulary from symbols in id order, given as UTF-8 text (length bytes) with one symbol a
+// line; returns its handle, or 0.
+EMSCRIPTEN_KEEPALIVE int el_vocab_from_symbols(const char* lines, int length) {
+  std::vector<std::string> symbols;
+  std::string_view rest(lines, static_cast<size_t>(length));
+  for (size_t end; (end = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(end + 1)) {
+    symbols.emplace_back(rest.substr(0, end));
+  }
+  symbols.emplace_back(rest);
+  auto vocab = Vocabulary::from_symbols(std::move(symbols));
+  if (!vocab.ok()) return fail_with(0, vocab.message());
+  return vocabularies.add(std::move(vocab.value()));
+}
+
+// Frees a vocabulary.
+EMSCRIPTEN_KEEPALIVE int el_vocab_free(int handle) {
+  return vocabularies.remove(handle) ? ok : fail("no vocabulary with handle " + std::to_string(handle));
+}
+
+// Number of symbols, or -1.
+EMSCRIPTEN_KEEPALIVE int el_vocab_size(int handle) {
+  Vocabulary* v = vocabularies.find(handle);
+  return v ? static_cast<int>(v->size()) : -1;
+}
+
+// The symbol with this id as NUL-terminated UTF-8, or null.
+EMSCRIPTEN_KEEPALIVE const char* el_vocab_symbol(int handle, int id) {
+  Vocabulary* v = vocabularies.find(handle);
+  if (!v) return nullptr;
+  if (Status s = check_id(id, v->size()); !s.ok()) return fail_with<const char*>(nullptr, s.message());
+  return v->symbols()[static_cast<size_t>(id)].c_str();
+}
+
+// Encodes UTF-8 text (length bytes) into ids_out, which has room for `length` ids (a text never
+// has more code points than bytes); returns the number of ids, or -1.
+EMSCRIPTEN_KEEPALIVE int el_vocab_encode(int* ids_out, int handle, const char* text, int length) {
+  Vocabulary* v = vocabularies.find(handle);
+  if (!v) return -1;
+  auto ids = v->encode(std::string_view(text, static_cast<size_t>(length)));
+  if (!ids.ok()) return fail_with(-1, ids.message());
+  std::copy(ids.value().begin(), ids.value().end(), ids_out);
+  return static_cast<int>(ids.value().size());
+}
+
+// The text of count ids as NUL-terminated UTF-8 (valid until the next call), or null.
+EMSCRIPTEN_KEEPALIVE const char* el_vocab_decode(int handle, const int* ids, int count) {
+  Vocabulary* v = vocabularies.find(handle);
+  if (!v) return nullptr;
+  auto text = v->decode(to_ids(ids, count));
+  if (!text.ok()) return fail_with<const char*>(nullptr, text.message());
+  last_text = std::move(text.value());
+  return last_text.c_str();
+}
+
+// ---- Random numbers -------------------------------------------------------------------------
+
+// A generator seeded with a whole number in [0, 2^53]; returns its handle, or 0.
+EMSCRIPTEN_KEEPALIVE int el_rng_new(double seed) {
+  if (!(seed >= 0 && seed <= 9007199254740992.0 && seed == std::floor(seed))) {
+    return fail_with(0, "seed " + std::to_string(seed) + " must be a whole number from 0 to 2^53");
+  }
+  return generators.add(Rng(static_cast<std::uint64_t>(seed)));
+}
+
+// Frees a generator.
+EMSCRIPTEN_KEEPALIVE int el_rng_free(int handle) {
+  return generators.remove(handle) ? ok : fail("no random generator with handle " + std::to_string(handle));
+}
+
+// The next 32 random bits into *out.
+EMSCRIPTEN_KEEPALIVE int el_rng_next_u32(unsigned* out, int handle) {
+  Rng* r = generators.find(handle);
+  if (!r) return failed;
+  *out = r->next_u32();
+  return ok;
+}
+
+// A uniform draw in [0, 1) into *out.
+EMSCRIPTEN_KEEPALIVE int el_rng_uniform(float* out, int handle) {
+  Rng* r = generators.find(handle);
+  if (!r) return failed;
+  *out = r->uniform();
+  return ok;
+}
+
+// A standard normal draw into *out.
+EMSCRIPTEN_KEEPALIVE int el_rng_normal(float* out, int handle) {
+  Rng* r = generators.find(handle);
+  if (!r) return failed;
+  *out = r->normal();
+  return ok;
+}
+
+// An id drawn from the probabilities in probs (1, V) into *out.
+EMSCRIPTEN_KEEPALIVE int el_rng_categorical(int* out, int handle, int probs) {
+  Rng* r = generators.find(handle);
+  FloatMatrix* p = matrices.find(probs);
+  if (!r || !p) return failed;
+  auto id = r->categorical(flatten(*p));
+  if (!id.ok()) return fail(id.message());
+  *out = id.value();
+  return ok;
+}
+
+}  // extern "C"
