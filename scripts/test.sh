@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Sets up what is missing, builds everything and runs every test: the native unit tests, the
+# same tests under AddressSanitizer + UndefinedBehaviorSanitizer, the WASM core under Node, and
+# the built page in headless Chromium. Stops at the first failure.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+install_dependencies
+
+for preset in native sanitize; do
+  step "unit tests ($preset build)"
+  [[ -f build/$preset/CMakeCache.txt ]] || cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$(nproc)"
+  ctest --preset "$preset" -j "$(nproc)"
+done
+
+build_site
+
+step "WASM core under Node"
+node --test tests/node/
+
+step "the page in headless Chromium"
+node --test tests/browser/
+
+step "all tests passed"
