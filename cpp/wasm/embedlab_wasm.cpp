@@ -86,6 +86,17 @@ Status check_size(double rows, double cols) {
 
 Ids to_ids(const int* ids, int count) { return count > 0 ? Ids(ids, ids + count) : Ids(); }
 
+// *out = measure(a, b) for two (1, n) matrices, where measure returns a Result<float>.
+template <class Measure>
+int compare_vectors(float* out, int a, int b, Measure measure) {
+  FloatMatrix *am = matrices.find(a), *bm = matrices.find(b);
+  if (!am || !bm) return failed;
+  Result<float> value = measure(flatten(*am), flatten(*bm));
+  if (!value.ok()) return fail(value.message());
+  *out = value.value();
+  return ok;
+}
+
 }  // namespace
 
 extern "C" {
@@ -218,23 +229,11 @@ EMSCRIPTEN_KEEPALIVE int el_cross_entropy_backward(int dlogits, int probs, const
 // ---- Similarity -----------------------------------------------------------------------------
 
 // *out = a . b, for two (1, n) matrices.
-EMSCRIPTEN_KEEPALIVE int el_dot(float* out, int a, int b) {
-  FloatMatrix *am = matrices.find(a), *bm = matrices.find(b);
-  if (!am || !bm) return failed;
-  Result<float> value = dot<float>(flatten(*am), flatten(*bm));
-  if (!value.ok()) return fail(value.message());
-  *out = value.value();
-  return ok;
-}
+EMSCRIPTEN_KEEPALIVE int el_dot(float* out, int a, int b) { return compare_vectors(out, a, b, dot<float>); }
 
 // *out = cos(a, b), for two (1, n) matrices.
 EMSCRIPTEN_KEEPALIVE int el_cosine(float* out, int a, int b) {
-  FloatMatrix *am = matrices.find(a), *bm = matrices.find(b);
-  if (!am || !bm) return failed;
-  Result<float> value = cosine_similarity<float>(flatten(*am), flatten(*bm));
-  if (!value.ok()) return fail(value.message());
-  *out = value.value();
-  return ok;
+  return compare_vectors(out, a, b, cosine_similarity<float>);
 }
 
 // The k rows of table (V, d) nearest to query (1, d) by cosine, best first, leaving out the

@@ -71,6 +71,25 @@ inline double relative_error(const Matrix<double>& analytic, const Matrix<double
   return scale == 0 ? 0 : (analytic - numeric).norm() / scale;
 }
 
+// Checks the backward of a layer out = f(x, W) against central differences of L = sum(out * G),
+// so that dL/dout = G. forward(out, x, W) and backward(dx, dW, G, x, W) follow the core's order.
+template <class Forward, class Backward>
+void check_backward(const std::string& label, Matrix<double> x, Matrix<double> W, const Matrix<double>& G,
+                    Forward forward, Backward backward) {
+  auto loss = [&] {
+    Matrix<double> out;
+    expect_ok(forward(out, x, W));
+    return (out.array() * G.array()).sum();
+  };
+  Matrix<double> dx, dW = Matrix<double>::Zero(W.rows(), W.cols());
+  expect_ok(backward(dx, dW, G, x, W));
+  const double error_x = relative_error(dx, numerical_gradient(x, loss));
+  const double error_W = relative_error(dW, numerical_gradient(W, loss));
+  MESSAGE(label << ": relative error of the input gradient " << error_x << ", of the weight gradient " << error_W);
+  CHECK(error_x < 1e-6);
+  CHECK(error_W < 1e-6);
+}
+
 // A (rows, cols) matrix of standard normal numbers from the project's seeded generator.
 inline Matrix<double> random_matrix(Index rows, Index cols, std::uint64_t seed) {
   Rng rng(seed);

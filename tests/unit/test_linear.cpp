@@ -23,20 +23,8 @@ TEST_CASE("multiplying mismatched shapes is an error naming both shapes") {
 }
 
 TEST_CASE("the linear backward matches central finite differences for dx and dW") {
-  Matrix<double> x = random_matrix(4, 5, 11), W = random_matrix(5, 3, 12);
-  const Matrix<double> G = random_matrix(4, 3, 13);  // L = sum(out * G)
-  auto loss = [&] {
-    Matrix<double> out;
-    expect_ok(linear_forward(out, x, W));
-    return (out.array() * G.array()).sum();
-  };
-  Matrix<double> dx, dW = Matrix<double>::Zero(5, 3);
-  expect_ok(linear_backward(dx, dW, G, x, W));
-  const double error_x = relative_error(dx, numerical_gradient(x, loss));
-  const double error_W = relative_error(dW, numerical_gradient(W, loss));
-  MESSAGE("linear backward: relative error dx " << error_x << ", dW " << error_W);
-  CHECK(error_x < 1e-6);
-  CHECK(error_W < 1e-6);
+  check_backward("linear backward", random_matrix(4, 5, 11), random_matrix(5, 3, 12), random_matrix(4, 3, 13),
+                 linear_forward<double>, linear_backward<double>);
 }
 
 TEST_CASE("the one-hot linear backward sends gradient only to the selected rows of W") {

@@ -20,37 +20,15 @@ TEST_CASE("tied logits are the dot products of h with every row of C") {
 }
 
 TEST_CASE("the tied unembedding backward matches central finite differences for dh and dE") {
-  Matrix<double> h = random_matrix(3, 4, 21), E = random_matrix(6, 4, 22);
-  const Matrix<double> G = random_matrix(3, 6, 23);  // L = sum(logits * G)
-  auto loss = [&] {
-    Matrix<double> logits;
-    expect_ok(unembed_tied_forward(logits, h, E));
-    return (logits.array() * G.array()).sum();
-  };
-  Matrix<double> dh, dE = Matrix<double>::Zero(6, 4);
-  expect_ok(unembed_tied_backward(dh, dE, G, h, E));
-  const double error_h = relative_error(dh, numerical_gradient(h, loss));
-  const double error_E = relative_error(dE, numerical_gradient(E, loss));
-  MESSAGE("tied unembedding backward: relative error dh " << error_h << ", dE " << error_E);
-  CHECK(error_h < 1e-6);
-  CHECK(error_E < 1e-6);
+  // h (3, 4), E (6, 4), so logits and G are (3, 6)
+  check_backward("tied unembedding backward", random_matrix(3, 4, 21), random_matrix(6, 4, 22),
+                 random_matrix(3, 6, 23), unembed_tied_forward<double>, unembed_tied_backward<double>);
 }
 
 TEST_CASE("the separate unembedding backward matches central finite differences for dh and dW_U") {
-  Matrix<double> h = random_matrix(3, 4, 31), W_U = random_matrix(4, 6, 32);
-  const Matrix<double> G = random_matrix(3, 6, 33);
-  auto loss = [&] {
-    Matrix<double> logits;
-    expect_ok(unembed_forward(logits, h, W_U));
-    return (logits.array() * G.array()).sum();
-  };
-  Matrix<double> dh, dW_U = Matrix<double>::Zero(4, 6);
-  expect_ok(unembed_backward(dh, dW_U, G, h, W_U));
-  const double error_h = relative_error(dh, numerical_gradient(h, loss));
-  const double error_W = relative_error(dW_U, numerical_gradient(W_U, loss));
-  MESSAGE("separate unembedding backward: relative error dh " << error_h << ", dW_U " << error_W);
-  CHECK(error_h < 1e-6);
-  CHECK(error_W < 1e-6);
+  // h (3, 4), W_U (4, 6), so logits and G are (3, 6)
+  check_backward("separate unembedding backward", random_matrix(3, 4, 31), random_matrix(4, 6, 32),
+                 random_matrix(3, 6, 33), unembed_forward<double>, unembed_backward<double>);
 }
 
 TEST_CASE("h of the wrong width is an error naming both widths") {

@@ -22,11 +22,22 @@ export async function loadCore(createModule) {
   return new Core(await createModule());
 }
 
-/** A float32 matrix owned by the core; entries are row-major. */
-export class Matrix {
-  constructor(core, handle) {
+/** An object that lives in the core, known here by its handle; free() releases it. */
+class CoreObject {
+  constructor(core, handle, freeFunction) {
     this.core = core;
     this.handle = handle;
+    this.freeFunction = freeFunction;
+  }
+  free() {
+    this.core.check(this.core.module[this.freeFunction](this.handle));
+  }
+}
+
+/** A float32 matrix owned by the core; entries are row-major. */
+export class Matrix extends CoreObject {
+  constructor(core, handle) {
+    super(core, handle, '_el_matrix_free');
   }
   get rows() { return this.core.call('_el_matrix_rows', this.handle); }
   get cols() { return this.core.call('_el_matrix_cols', this.handle); }
@@ -56,16 +67,12 @@ export class Matrix {
     if (pointer === 0) this.core.throwLastError();
     return new Float32Array(m.HEAPF32.buffer, pointer, this.rows * this.cols);
   }
-  free() {
-    this.core.check(this.core.module._el_matrix_free(this.handle));
-  }
 }
 
 /** A vocabulary owned by the core: symbols by id, encode and decode. */
-export class Vocabulary {
+export class Vocabulary extends CoreObject {
   constructor(core, handle) {
-    this.core = core;
-    this.handle = handle;
+    super(core, handle, '_el_vocab_free');
   }
   get size() { return this.core.call('_el_vocab_size', this.handle); }
   symbol(id) {
@@ -93,16 +100,12 @@ export class Vocabulary {
       return this.core.module.UTF8ToString(text);
     });
   }
-  free() {
-    this.core.check(this.core.module._el_vocab_free(this.handle));
-  }
 }
 
 /** The core's seeded random generator: the same seed gives the same stream as natively. */
-export class Generator {
+export class Generator extends CoreObject {
   constructor(core, handle) {
-    this.core = core;
-    this.handle = handle;
+    super(core, handle, '_el_rng_free');
   }
   nextU32() { return this.core.out('_el_rng_next_u32', 'HEAPU32', this.handle); }
   uniform() { return this.core.out('_el_rng_uniform', 'HEAPF32', this.handle); }
@@ -110,9 +113,6 @@ export class Generator {
   /** An id drawn with the probabilities in probs (an array or a 1-row Matrix). */
   categorical(probs) {
     return this.core.scope(() => this.core.out('_el_rng_categorical', 'HEAP32', this.handle, this.core.asMatrix(probs, 1).handle));
-  }
-  free() {
-    this.core.check(this.core.module._el_rng_free(this.handle));
   }
 }
 
