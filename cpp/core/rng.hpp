@@ -37,4 +37,13 @@ class Rng {
   std::uint64_t increment_ = 0;
 };
 
+// A (rows, cols) matrix of independent normal draws with standard deviation `scale`, filled
+// row by row: the random start from which an embedding table is learned.
+template <class S>
+Matrix<S> normal_matrix(Index rows, Index cols, Rng& rng, S scale = S(1)) {
+  Matrix<S> m(rows, cols);
+  for (Index i = 0; i < m.size(); ++i) m.data()[i] = scale * static_cast<S>(rng.normal());
+  return m;
+}
+
 }  // namespace embedlab

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "tensor.hpp"
@@ -32,6 +33,15 @@ Result<S> cosine_similarity(const RowVector<S>& a, const RowVector<S>& b) {
   if (!ab.ok()) return ab;
   if (a.norm() == S(0) || b.norm() == S(0)) return error("a zero vector has no direction: its cosine similarity is undefined");
   return cosine_from(ab.value(), a.norm(), b.norm());
+}
+
+// The angle between a and b in degrees, from 0 (same direction) through 90 (perpendicular) to
+// 180 (opposite).
+template <class S>
+Result<S> angle_degrees(const RowVector<S>& a, const RowVector<S>& b) {
+  Result<S> cosine = cosine_similarity(a, b);
+  if (!cosine.ok()) return cosine;
+  return static_cast<S>(std::acos(static_cast<double>(cosine.value())) * 180.0 / 3.14159265358979323846);
 }
 
 // One row of a table and how similar it is to a query.

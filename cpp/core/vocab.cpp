@@ -1,5 +1,6 @@
 #include "vocab.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "utf8.hpp"
@@ -37,6 +38,44 @@ Result<Vocabulary> Vocabulary::from_text(std::string_view text, std::string_view
 
   std::vector<std::string> symbols{encode_utf8(boundary_point)};
   for (char32_t point : distinct) symbols.push_back(encode_utf8(point));
+  return Vocabulary(std::move(symbols));
+}
+
+Result<Vocabulary> Vocabulary::from_characters(std::string_view text) {
+  auto points = decode_utf8(text);
+  if (!points.ok()) return Error{points.message()};
+  if (points.value().empty()) return error("the text is empty: there are no characters");
+  const std::set<char32_t> distinct(points.value().begin(), points.value().end());  // sorted
+  std::vector<std::string> symbols;
+  for (char32_t point : distinct) symbols.push_back(encode_utf8(point));
+  return Vocabulary(std::move(symbols));
+}
+
+namespace {
+constexpr std::string_view ascii_white_space = " \t\n\r\f\v";
+}  // namespace
+
+Result<std::vector<std::string>> split_words(std::string_view text) {
+  if (auto points = decode_utf8(text); !points.ok()) return Error{points.message()};
+  std::vector<std::string> words;
+  size_t start = 0;
+  while ((start = text.find_first_not_of(ascii_white_space, start)) != std::string_view::npos) {
+    const size_t end = std::min(text.find_first_of(ascii_white_space, start), text.size());
+    words.emplace_back(text.substr(start, end - start));
+    start = end;
+  }
+  return words;
+}
+
+Result<Vocabulary> Vocabulary::from_words(std::string_view text) {
+  auto words = split_words(text);
+  if (!words.ok()) return Error{words.message()};
+  if (words.value().empty()) return error("the text has no words");
+  std::vector<std::string> symbols;
+  std::set<std::string, std::less<>> seen;
+  for (std::string& word : words.value()) {
+    if (seen.insert(word).second) symbols.push_back(std::move(word));
+  }
   return Vocabulary(std::move(symbols));
 }
 
@@ -80,6 +119,18 @@ Result<Ids> Vocabulary::encode(std::string_view text) const {
     }
     ids.push_back(found->second);
     offset += bytes.size();
+  }
+  return ids;
+}
+
+Result<Ids> Vocabulary::encode_words(std::string_view text) const {
+  auto words = split_words(text);
+  if (!words.ok()) return Error{words.message()};
+  Ids ids;
+  for (const std::string& word : words.value()) {
+    auto id = id_of(word);
+    if (!id.ok()) return Error{id.message()};
+    ids.push_back(id.value());
   }
   return ids;
 }

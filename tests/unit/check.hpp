@@ -93,9 +93,7 @@ void check_backward(const std::string& label, Matrix<double> x, Matrix<double> W
 // A (rows, cols) matrix of standard normal numbers from the project's seeded generator.
 inline Matrix<double> random_matrix(Index rows, Index cols, std::uint64_t seed) {
   Rng rng(seed);
-  Matrix<double> m(rows, cols);
-  for (Index i = 0; i < m.size(); ++i) m.data()[i] = rng.normal();
-  return m;
+  return normal_matrix<double>(rows, cols, rng);
 }
 
 }  // namespace embedlab::testing

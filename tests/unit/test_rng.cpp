@@ -97,3 +97,9 @@ TEST_CASE("bad probabilities are errors naming the bad value") {
   CHECK(rng.categorical(RowVector<float>::Zero(3)).message() == "probabilities sum to 0: nothing can be drawn");
   CHECK(rng.categorical(RowVector<float>()).message() == "cannot sample from an empty distribution");
 }
+
+TEST_CASE("a normal matrix is filled row by row from the generator's stream") {
+  Rng a(77), b(77);
+  const Matrix<float> m = normal_matrix<float>(2, 3, a, 0.5f);
+  for (Index i = 0; i < 6; ++i) CHECK(m.data()[i] == 0.5f * b.normal());
+}

@@ -45,6 +45,13 @@ TEST_CASE("cosine similarity never leaves [-1 1] even when rounding would push i
   CHECK(expect_ok(cosine_similarity<float>(a, a * -3.0f)) >= -1.0f);
 }
 
+TEST_CASE("the angle is 0 for aligned and 90 for perpendicular and 180 for opposed vectors") {
+  CHECK(expect_ok(angle_degrees(vec(1, 0), vec(2, 0))) == doctest::Approx(0));
+  CHECK(expect_ok(angle_degrees(vec(1, 0), vec(1, 1))) == doctest::Approx(45));
+  CHECK(expect_ok(angle_degrees(vec(1, 2), vec(-2, 1))) == doctest::Approx(90));
+  CHECK(expect_ok(angle_degrees(vec(1, 0), vec(-3, 0))) == doctest::Approx(180));
+}
+
 TEST_CASE("a zero vector or vectors of different sizes are errors") {
   CHECK(cosine_similarity(vec(0, 0), vec(1, 0)).message() ==
         "a zero vector has no direction: its cosine similarity is undefined");

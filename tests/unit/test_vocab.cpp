@@ -68,3 +68,20 @@ TEST_CASE("encoding an unknown symbol and decoding an unknown id are errors nami
   CHECK(vocab.decode({1, 5}).message() == "position 1: id 5 is out of range for a vocabulary of 5");
   CHECK(vocab.symbol(-1).message() == "id -1 is out of range for a vocabulary of 5");
 }
+
+TEST_CASE("the characters of a sentence are a vocabulary of its distinct code points") {
+  const auto vocab = expect_ok(Vocabulary::from_characters("Hello world"));
+  CHECK(vocab.symbols() == std::vector<std::string>{" ", "H", "d", "e", "l", "o", "r", "w"});
+  CHECK(expect_ok(vocab.encode("Hello")) == Ids{1, 3, 4, 4, 5});
+  CHECK(Vocabulary::from_characters("").message() == "the text is empty: there are no characters");
+}
+
+TEST_CASE("the words of Hello world get ids 0 and 1 in order of first appearance") {
+  const auto vocab = expect_ok(Vocabulary::from_words("Hello world"));
+  CHECK(expect_ok(vocab.encode_words("Hello world")) == Ids{0, 1});
+  const auto repeated = expect_ok(Vocabulary::from_words("  the cat\tsat on\nthe mat "));
+  CHECK(repeated.symbols() == std::vector<std::string>{"the", "cat", "sat", "on", "mat"});
+  CHECK(expect_ok(repeated.encode_words("the mat")) == Ids{0, 4});
+  CHECK(repeated.encode_words("the dog").message() == "symbol \"dog\" is not in the vocabulary");
+  CHECK(Vocabulary::from_words(" \n ").message() == "the text has no words");
+}
