@@ -15,6 +15,8 @@
 #include <memory>
 #include <string>
 
+#include "cost.hpp"
+#include "distribution.hpp"
 #include "embedding.hpp"
 #include "linear.hpp"
 #include "loss.hpp"
@@ -85,6 +87,25 @@ Status check_size(double rows, double cols) {
 }
 
 Ids to_ids(const int* ids, int count) { return count > 0 ? Ids(ids, ids + count) : Ids(); }
+
+std::string_view to_text(const char* text, int length) { return {text, static_cast<size_t>(length)}; }
+
+// The handle of a new vocabulary, or 0 with its error.
+int add_vocabulary(Result<Vocabulary> vocab) {
+  if (!vocab.ok()) return fail_with(0, vocab.message());
+  return vocabularies.add(std::move(vocab.value()));
+}
+
+// Encodes text with a Vocabulary member (encode or encode_words) into ids_out; returns the number
+// of ids, or -1 with its error.
+int encode_into(int* ids_out, int handle, std::string_view text, Result<Ids> (Vocabulary::*encode)(std::string_view) const) {
+  Vocabulary* v = vocabularies.find(handle);
+  if (!v) return -1;
+  auto ids = (v->*encode)(text);
+  if (!ids.ok()) return fail_with(-1, ids.message());
+  std::copy(ids.value().begin(), ids.value().end(), ids_out);
+  return static_cast<int>(ids.value().size());
+}
 
 // *out = measure(a, b) for two (1, n) matrices, where measure returns a Result<float>.
 template <class Measure>
@@ -208,6 +229,29 @@ EMSCRIPTEN_KEEPALIVE int el_log_softmax(int log_probs, int logits, float T) {
   return report(log_softmax_forward(*p, *l, T));
 }
 
+// *out = the entropy in bits of row `row` of probs (B, V).
+EMSCRIPTEN_KEEPALIVE int el_entropy_bits(float* out, int probs, int row) {
+  FloatMatrix* p = matrices.find(probs);
+  if (!p) return failed;
+  if (Status s = check_id(row, p->rows()); !s.ok()) return fail("row: " + s.message());
+  Result<float> entropy = entropy_bits<float>(p->row(row));
+  if (!entropy.ok()) return fail(entropy.message());
+  *out = entropy.value();
+  return ok;
+}
+
+// The most probable id of row `row` of probs (B, V) into *id_out, its probability into *probability_out.
+EMSCRIPTEN_KEEPALIVE int el_top_entry(int* id_out, float* probability_out, int probs, int row) {
+  FloatMatrix* p = matrices.find(probs);
+  if (!p) return failed;
+  if (Status s = check_id(row, p->rows()); !s.ok()) return fail("row: " + s.message());
+  auto top = top_entry<float>(p->row(row));
+  if (!top.ok()) return fail(top.message());
+  *id_out = top.value().id;
+  *probability_out = top.value().probability;
+  return ok;
+}
+
 // Mean cross-entropy of logits (B, V) against targets (count = B ids), written to *loss;
 // probs (B, V) receives softmax(logits).
 EMSCRIPTEN_KEEPALIVE int el_cross_entropy(float* loss, int probs, int logits, const int* targets, int count) {
@@ -234,6 +278,23 @@ EMSCRIPTEN_KEEPALIVE int el_dot(float* out, int a, int b) { return compare_vecto
 // *out = cos(a, b), for two (1, n) matrices.
 EMSCRIPTEN_KEEPALIVE int el_cosine(float* out, int a, int b) {
   return compare_vectors(out, a, b, cosine_similarity<float>);
+}
+
+// *out = the angle between a and b in degrees, for two (1, n) matrices.
+EMSCRIPTEN_KEEPALIVE int el_angle_degrees(float* out, int a, int b) {
+  return compare_vectors(out, a, b, angle_degrees<float>);
+}
+
+// The cost of a (V, d) table read by B ids, as five numbers into out[5]: weights, table bytes,
+// one-hot entries, one-hot multiply-adds, lookup copies (exact as doubles: all below 2^53).
+EMSCRIPTEN_KEEPALIVE int el_embedding_cost(double* out, double V, double d, double B) {
+  auto cost = embedding_cost(static_cast<std::int64_t>(V), static_cast<std::int64_t>(d), static_cast<std::int64_t>(B));
+  if (!cost.ok()) return fail(cost.message());
+  const EmbeddingCost& c = cost.value();
+  for (const std::int64_t value : {c.weights, c.table_bytes, c.one_hot_entries, c.one_hot_macs, c.lookup_copies}) {
+    *out++ = static_cast<double>(value);
+  }
+  return ok;
 }
 
 // The k rows of table (V, d) nearest to query (1, d) by cosine, best first, leaving out the
@@ -267,23 +328,29 @@ EMSCRIPTEN_KEEPALIVE int el_analogy(int* id_out, float* cosine_out, int table, i
 // A vocabulary from UTF-8 text (length bytes, one example per line) with a boundary symbol
 // (a NUL-terminated UTF-8 string); returns its handle, or 0.
 EMSCRIPTEN_KEEPALIVE int el_vocab_from_text(const char* text, int length, const char* boundary) {
-  auto vocab = Vocabulary::from_text(std::string_view(text, static_cast<size_t>(length)), boundary);
-  if (!vocab.ok()) return fail_with(0, vocab.message());
-  return vocabularies.add(std::move(vocab.value()));
+  return add_vocabulary(Vocabulary::from_text(to_text(text, length), boundary));
+}
+
+// The character-level vocabulary of UTF-8 text (length bytes): its distinct code points, sorted.
+EMSCRIPTEN_KEEPALIVE int el_vocab_from_characters(const char* text, int length) {
+  return add_vocabulary(Vocabulary::from_characters(to_text(text, length)));
+}
+
+// The word-level vocabulary of UTF-8 text (length bytes): its words in order of first appearance.
+EMSCRIPTEN_KEEPALIVE int el_vocab_from_words(const char* text, int length) {
+  return add_vocabulary(Vocabulary::from_words(to_text(text, length)));
 }
 
 // A vocabulary from symbols in id order, given as UTF-8 text (length bytes) with one symbol a
 // line; returns its handle, or 0.
 EMSCRIPTEN_KEEPALIVE int el_vocab_from_symbols(const char* lines, int length) {
   std::vector<std::string> symbols;
-  std::string_view rest(lines, static_cast<size_t>(length));
+  std::string_view rest = to_text(lines, length);
   for (size_t end; (end = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(end + 1)) {
     symbols.emplace_back(rest.substr(0, end));
   }
   symbols.emplace_back(rest);
-  auto vocab = Vocabulary::from_symbols(std::move(symbols));
-  if (!vocab.ok()) return fail_with(0, vocab.message());
-  return vocabularies.add(std::move(vocab.value()));
+  return add_vocabulary(Vocabulary::from_symbols(std::move(symbols)));
 }
 
 // Frees a vocabulary.
@@ -308,12 +375,13 @@ EMSCRIPTEN_KEEPALIVE const char* el_vocab_symbol(int handle, int id) {
 // Encodes UTF-8 text (length bytes) into ids_out, which has room for `length` ids (a text never
 // has more code points than bytes); returns the number of ids, or -1.
 EMSCRIPTEN_KEEPALIVE int el_vocab_encode(int* ids_out, int handle, const char* text, int length) {
-  Vocabulary* v = vocabularies.find(handle);
-  if (!v) return -1;
-  auto ids = v->encode(std::string_view(text, static_cast<size_t>(length)));
-  if (!ids.ok()) return fail_with(-1, ids.message());
-  std::copy(ids.value().begin(), ids.value().end(), ids_out);
-  return static_cast<int>(ids.value().size());
+  return encode_into(ids_out, handle, to_text(text, length), &Vocabulary::encode);
+}
+
+// Encodes the words of UTF-8 text (length bytes) into ids_out (room for `length` ids); returns
+// the number of ids, or -1.
+EMSCRIPTEN_KEEPALIVE int el_vocab_encode_words(int* ids_out, int handle, const char* text, int length) {
+  return encode_into(ids_out, handle, to_text(text, length), &Vocabulary::encode_words);
 }
 
 // The text of count ids as NUL-terminated UTF-8 (valid until the next call), or null.
@@ -362,6 +430,16 @@ EMSCRIPTEN_KEEPALIVE int el_rng_normal(float* out, int handle) {
   Rng* r = generators.find(handle);
   if (!r) return failed;
   *out = r->normal();
+  return ok;
+}
+
+// out (rows, cols) = normal draws with standard deviation scale from generator `handle`.
+EMSCRIPTEN_KEEPALIVE int el_normal_matrix(int out, int handle, double rows, double cols, float scale) {
+  FloatMatrix* o = matrices.find(out);
+  Rng* r = generators.find(handle);
+  if (!o || !r) return failed;
+  if (Status s = check_size(rows, cols); !s.ok()) return fail(s.message());
+  *o = normal_matrix<float>(static_cast<Index>(rows), static_cast<Index>(cols), *r, scale);
   return ok;
 }
 

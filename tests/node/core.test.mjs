@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CoreError, formatVector } from '../../web/src/core.js';
+import { CoreError } from '../../web/src/core.js';
+import { formatVector } from '../../web/src/format.js';
 import { loadWasmCore } from './load_core.mjs';
 
 const core = await loadWasmCore();
@@ -141,4 +142,39 @@ test('the random stream in WASM is the same as natively (shared fixture)', () =>
     [ints, uniforms, normals, draws].forEach((g) => g.free());
   }
   assert.throws(() => core.generator(-1), /seed -1.* must be a whole number/);
+});
+
+test('entropy and top entry of a softmax: 0 bits and 100% at T = 0, log2 V bits when uniform', () => {
+  core.scope(() => {
+    const sharp = core.softmax([0.3, 1.2, -0.5], 0);
+    assert.equal(core.entropyBits(sharp), 0);
+    assert.deepEqual(core.topEntry(sharp), { id: 1, probability: 1 });
+    assert.ok(Math.abs(core.entropyBits(core.softmax([2, 2, 2, 2], 1)) - 2) < 1e-6);
+  });
+});
+
+test('the cost table: GPT-3 has 617,558,016 embedding weights', () => {
+  assert.deepEqual(core.embeddingCost(50257, 12288, 2048), {
+    weights: 617558016, tableBytes: 2470232064, oneHotEntries: 2048 * 50257,
+    oneHotMacs: 1264758816768, lookupCopies: 2048 * 12288,
+  });
+  assert.throws(() => core.embeddingCost(0, 2, 3), new CoreError('vocabulary size V = 0 must be from 1 to 10,000,000'));
+});
+
+test('angles, and words of Hello world get ids [0, 1]', () => {
+  assert.ok(Math.abs(core.angleDegrees([1, 2], [-2, 1]) - 90) < 1e-4);
+  core.scope(() => {
+    const words = core.vocabularyFromWords('Hello world');
+    assert.deepEqual(words.encodeWords('Hello world'), [0, 1]);
+    const characters = core.vocabularyFromCharacters('Hello world');
+    assert.deepEqual(characters.symbols(), [' ', 'H', 'd', 'e', 'l', 'o', 'r', 'w']);
+  });
+});
+
+test('a random table from a seed is the generator stream, row by row', () => {
+  const fixture = golden('rng_stream.json');
+  core.scope(() => {
+    const table = core.normalMatrix(core.generator(fixture.seed), 4, 4);
+    assert.deepEqual(Array.from(table.toArray()), fixture.normal);
+  });
 });

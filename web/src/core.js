@@ -85,9 +85,16 @@ export class Vocabulary extends CoreObject {
   }
   /** The ids of the code points of text. */
   encode(text) {
+    return this.encodeWith('_el_vocab_encode', text);
+  }
+  /** The ids of the words of text (split at white space). */
+  encodeWords(text) {
+    return this.encodeWith('_el_vocab_encode_words', text);
+  }
+  encodeWith(cFunction, text) {
     return this.core.withText(text, (pointer, length) =>
       this.core.withInts(new Int32Array(Math.max(length, 1)), (ids) => {
-        const count = this.core.module._el_vocab_encode(ids, this.handle, pointer, length);
+        const count = this.core.module[cFunction](ids, this.handle, pointer, length);
         if (count < 0) this.core.throwLastError();
         return Array.from(new Int32Array(this.core.module.HEAP32.buffer, ids, count));
       }));
@@ -135,12 +142,23 @@ export class Core {
       this.withText(boundary, (b) => this.module._el_vocab_from_text(pointer, length, b)));
     return this.track(new Vocabulary(this, this.handleOrThrow(handle)));
   }
+  /** The distinct characters (code points) of text, sorted, as a vocabulary. */
+  vocabularyFromCharacters(text) {
+    return this.vocabularyFrom('_el_vocab_from_characters', text);
+  }
+  /** The words of text in order of first appearance: "Hello world" gives Hello = 0, world = 1. */
+  vocabularyFromWords(text) {
+    return this.vocabularyFrom('_el_vocab_from_words', text);
+  }
+  vocabularyFrom(cFunction, text) {
+    const handle = this.withText(text, (pointer, length) => this.module[cFunction](pointer, length));
+    return this.track(new Vocabulary(this, this.handleOrThrow(handle)));
+  }
   /** A vocabulary from symbols in id order, e.g. ['@', 'a', 'b', 'c', '.']. */
   vocabularyFromSymbols(symbols) {
     const bad = symbols.findIndex((s) => typeof s !== 'string' || s.includes('\n'));
     if (bad >= 0) throw new CoreError(`symbol at id ${bad} must be text without line breaks`);
-    const handle = this.withText(symbols.join('\n'), (p, n) => this.module._el_vocab_from_symbols(p, n));
-    return this.track(new Vocabulary(this, this.handleOrThrow(handle)));
+    return this.vocabularyFrom('_el_vocab_from_symbols', symbols.join('\n'));
   }
   /** A generator seeded with a whole number from 0 to 2^53. */
   generator(seed) {
@@ -208,6 +226,36 @@ export class Core {
       return 0;
     });
     return { loss, probs };
+  }
+  /** A rows x cols matrix of normal draws (standard deviation scale) from a Generator. */
+  normalMatrix(generator, rows, cols, scale = 1) {
+    return this.result((out) => this.module._el_normal_matrix(out, generator.handle, rows, cols, scale));
+  }
+  /** The entropy in bits of one row of a probability matrix. */
+  entropyBits(probs, row = 0) {
+    return this.scope(() => this.out('_el_entropy_bits', 'HEAPF32', this.asMatrix(probs, 1).handle, row));
+  }
+  /** { id, probability } of the most probable entry of one row of a probability matrix. */
+  topEntry(probs, row = 0) {
+    return this.scope(() => this.withInts([0, 0], (out) => {
+      this.check(this.module._el_top_entry(out, out + 4, this.asMatrix(probs, 1).handle, row));
+      return { id: this.module.HEAP32[out >> 2], probability: this.module.HEAPF32[(out >> 2) + 1] };
+    }));
+  }
+  /** What a (V, d) table read by B ids costs: counts of weights, bytes and operations. */
+  embeddingCost(V, d, B) {
+    const pointer = this.module._malloc(5 * 8);
+    try {
+      this.check(this.module._el_embedding_cost(pointer, V, d, B));
+      const [weights, tableBytes, oneHotEntries, oneHotMacs, lookupCopies] = new Float64Array(this.module.HEAPU8.buffer, pointer, 5);
+      return { weights, tableBytes, oneHotEntries, oneHotMacs, lookupCopies };
+    } finally {
+      this.module._free(pointer);
+    }
+  }
+  /** The angle between a and b in degrees. */
+  angleDegrees(a, b) {
+    return this.scope(() => this.out('_el_angle_degrees', 'HEAPF32', this.asMatrix(a, 1).handle, this.asMatrix(b, 1).handle));
   }
   /** a . b (a number). */
   dot(a, b) {
@@ -321,17 +369,4 @@ export class Core {
       this.module._free(pointer);
     }
   }
-}
-
-/** A vector or row as the source prints it: two decimals in brackets, "[-0.40, 0.20]". */
-export function formatVector(values, decimals = 2) {
-  return `[${Array.from(values, (v) => formatNumber(v, decimals)).join(', ')}]`;
-}
-
-/** One number with a fixed number of decimals; -0.00 shows as 0.00, non-finite as inf / nan. */
-export function formatNumber(value, decimals = 2) {
-  if (Number.isNaN(value)) return 'nan';
-  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
-  const text = value.toFixed(decimals);
-  return Number(text) === 0 ? (0).toFixed(decimals) : text;
 }

@@ -1,7 +1,8 @@
 // The page's entry point: starts the core and fills in the worked example.
 // Every number shown comes from the core; this file only places the numbers on the page.
 import createEmbedLabModule from 'embedlab-wasm';
-import { loadCore, formatNumber, formatVector } from './core.js';
+import { loadCore } from './core.js';
+import { formatNumber, formatVector } from './format.js';
 
 const symbols = ['@', 'a', 'b', 'c', '.'];
 const C = [[0.10, -0.20], [0.00, 0.30], [-0.40, 0.20], [0.50, -0.10], [-0.20, 0.40]];
