@@ -1,13 +1,26 @@
-// Builds the static site into build/site/: the page, its stylesheet, and one classic script
-// (embedding-lab.js) that bundles the page's modules with the WASM core embedded in it.
+// Builds the static site into build/site/: the page, its stylesheet and icon, and one classic
+// script (embedding-lab.js) that bundles the page's modules with the WASM core embedded in it.
 // A classic script, not a module, so the page also works when opened from file://.
+// Formulas marked data-tex (inline) or data-tex-display (block) are typeset here, once, by KaTeX
+// as MathML, which browsers draw natively: the site ships no KaTeX code or fonts.
 //   node web/build.mjs
 import * as esbuild from 'esbuild';
-import { copyFile, mkdir } from 'node:fs/promises';
+import katex from 'katex';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const site = `${root}build/site`;
+
+const unescapeAttribute = (text) => text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** The page with every data-tex / data-tex-display element filled with its MathML. */
+function typesetFormulas(html) {
+  return html.replace(/<(\w+)([^>]*?) data-tex(-display)?="([^"]*)"([^>]*)><\/\1>/g, (_, tag, before, display, tex, after) => {
+    const mathml = katex.renderToString(unescapeAttribute(tex), { output: 'mathml', displayMode: Boolean(display), throwOnError: true });
+    return `<${tag}${before}${after}>${mathml}</${tag}>`;
+  });
+}
 
 await mkdir(site, { recursive: true });
 await esbuild.build({
@@ -23,5 +36,6 @@ await esbuild.build({
   // The Emscripten loader requires fs and path only when it runs under Node; never in a browser.
   external: ['fs', 'path'],
 });
-for (const file of ['index.html', 'style.css', 'favicon.svg']) await copyFile(`${root}web/${file}`, `${site}/${file}`);
+await writeFile(`${site}/index.html`, typesetFormulas(await readFile(`${root}web/index.html`, 'utf8')));
+for (const file of ['style.css', 'favicon.svg']) await copyFile(`${root}web/${file}`, `${site}/${file}`);
 console.log(`site built in ${site}`);

@@ -1,38 +1,45 @@
-// The page's entry point: starts the core and fills in the worked example.
-// Every number shown comes from the core; this file only places the numbers on the page.
+// The page's entry point: starts the core, creates the state, and mounts one module per
+// section. Every number shown comes from the core; the modules only place numbers on the page.
 import createEmbedLabModule from 'embedlab-wasm';
 import { loadCore } from './core.js';
-import { formatNumber, formatVector } from './format.js';
+import { createState } from './state.js';
+import { defaultContext, symbols, tableC } from './data/worked_example.js';
+import { mountLookup } from './sections/lookup.js';
+import { mountOneHot } from './sections/one_hot.js';
+import { mountCost } from './sections/cost.js';
+import { mountTextToTensor } from './sections/text_to_tensor.js';
+import { mountUnembedding } from './sections/unembedding.js';
+import { mountDirections } from './sections/directions.js';
 
-const symbols = ['@', 'a', 'b', 'c', '.'];
-const C = [[0.10, -0.20], [0.00, 0.30], [-0.40, 0.20], [0.50, -0.10], [-0.20, 0.40]];
-
-function showTable(element, rows) {
-  element.replaceChildren(...rows.map((row, id) => {
-    const tr = document.createElement('tr');
-    const th = document.createElement('th');
-    th.scope = 'row';
-    th.textContent = `${id} ${symbols[id]}`;
-    tr.append(th, ...row.map((value) => {
-      const td = document.createElement('td');
-      td.textContent = formatNumber(value);
-      return td;
-    }));
-    return tr;
-  }));
-}
+const initialState = {
+  table: tableC,            // C, the (5, 2) table: shared by sections 1, 2 and 5
+  spotlight: 2,             // the id whose row is lit in section 1 ('b')
+  context: defaultContext,  // ids of the context, [@, a, b]
+  sentence: 'Hello world',  // section 4
+  tokenizer: 'words',
+  textWidth: 4,
+  textSeed: 1,
+  h: null,                  // section 5: null follows the context's last symbol
+  temperature: 1,
+  a: [2, 1],                // section 6
+  b: [1, 2],
+  direction: 0,
+  analogy: { a: 2, b: 0, c: 1 },  // king - man + woman
+};
 
 async function start() {
+  const status = document.getElementById('status');
   const core = await loadCore(createEmbedLabModule);
-  core.scope(() => {
-    const table = core.matrix(C);
-    showTable(document.getElementById('table-c'), table.toRows());
-    document.getElementById('lookup-b').textContent = formatVector(core.embeddingLookup(table, 2).toArray());
-    const context = core.embeddingForward(table, [0, 1, 2]);
-    document.getElementById('concatenation').textContent = formatVector(core.flatten(context).toArray());
-  });
+  const state = createState(initialState);
+  const context = { core, state, symbols, defaultTable: tableC };
+  for (const mount of [mountLookup, mountOneHot, mountCost, mountTextToTensor, mountUnembedding, mountDirections]) {
+    mount(context);
+  }
+  status.textContent = '';
+  document.body.classList.add('ready');
 }
 
 start().catch((error) => {
   document.getElementById('status').textContent = `The lab could not start: ${error.message}`;
+  throw error;
 });

@@ -1,0 +1,27 @@
+// Building page elements. Text is always set as text, never parsed as HTML.
+
+/** An element with attributes (properties, or `on<event>` handlers) and children. */
+export function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    else if (name === 'class') element.className = value;
+    else if (name in element && typeof value !== 'string') element[name] = value;
+    else element.setAttribute(name, value);
+  }
+  element.append(...children.flat().filter((child) => child !== null && child !== undefined));
+  return element;
+}
+
+/** A <select> of options [{ value, label }] with an accessible name. */
+export function select(label, options, selected, onChange) {
+  return el('label', { class: 'field' }, el('span', {}, label),
+    el('select', { onchange: (event) => onChange(event.target.value) },
+      options.map(({ value, label: text }) => el('option', { value: String(value), selected: String(value) === String(selected) }, text))));
+}
+
+/** Shows a message in element, or hides it when message is empty. */
+export function showMessage(element, message) {
+  element.textContent = message ?? '';
+  element.hidden = !message;
+}

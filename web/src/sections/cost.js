@@ -1,0 +1,96 @@
+// Section 3: the batched form and its cost. A table of sizes and operation counts from the core,
+// and a live race between the lookup and the one-hot product in the reader's own browser.
+import { el } from '../dom.js';
+import { differences } from './one_hot.js';
+
+const count = new Intl.NumberFormat('en-US');
+const models = [
+  { name: 'This toy', V: 5, d: 2, B: 3 },
+  { name: 'makemore MLP', V: 27, d: 10, B: 3 },
+  { name: 'GPT-3', V: 50257, d: 12288, B: 2048 },
+];
+
+/** Bytes in the largest unit that keeps the number at least 1: "2.47 GB". */
+export function formatBytes(bytes) {
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
+  let unit = 0;
+  while (bytes >= 1000 * 1000 ** unit && unit < units.length - 1) unit++;
+  return unit === 0 ? `${bytes} bytes` : `${(bytes / 1000 ** unit).toFixed(2)} ${units[unit]}`;
+}
+
+export function mountCost({ core, state, symbols }) {
+  document.querySelector('#cost-table tbody').replaceChildren(...models.map(({ name, V, d, B }) => {
+    const cost = core.embeddingCost(V, d, B);
+    return el('tr', {},
+      el('th', { scope: 'row' }, name),
+      el('td', {}, `${count.format(V)} × ${count.format(d)}`),
+      el('td', {}, count.format(cost.weights)),
+      el('td', {}, formatBytes(cost.tableBytes)),
+      el('td', {}, count.format(B)),
+      el('td', {}, count.format(cost.oneHotMacs)),
+      el('td', {}, count.format(cost.lookupCopies)));
+  }));
+
+  state.watch(['context'], () => {
+    const B = state.get('context').length, V = symbols.length;
+    const cost = core.embeddingCost(V, 2, B);
+    document.getElementById('cost-shapes').textContent =
+      `Your context: one_hot (${B}, ${V}) × W (${V}, 2) → (${B}, 2) takes ${count.format(cost.oneHotMacs)} multiply-adds; ` +
+      `the lookup copies ${count.format(cost.lookupCopies)} numbers.`;
+  });
+
+  const button = document.getElementById('measure');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    const output = document.getElementById('measurement');
+    output.textContent = 'Measuring…';
+    try {
+      output.replaceChildren(...describe(await race(core)));
+    } catch (error) {
+      output.textContent = `The measurement failed: ${error.message}`;
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+/** Times fn until at least `budget` ms have passed (and at least twice); ms per call. */
+async function timePerCall(fn, budget) {
+  let calls = 0;
+  const start = performance.now();
+  while (calls < 2 || performance.now() - start < budget) {
+    fn();
+    calls++;
+    if (calls % 16 === 0) await new Promise((resume) => setTimeout(resume));  // let the page breathe
+  }
+  return (performance.now() - start) / calls;
+}
+
+/** Lookup against one-hot x W on a (50,257 x 64) table, 8 ids at a time. */
+async function race(core) {
+  const V = 50257, d = 64, ids = [17, 2049, 9000, 13, 50256, 31337, 4242, 17];
+  const generator = core.generator(1);
+  const table = core.normalMatrix(generator, V, d, 1);
+  try {
+    await new Promise((resume) => setTimeout(resume));
+    const lookupMs = await timePerCall(() => core.embeddingForward(table, ids).free(), 150);
+    const productMs = await timePerCall(() => core.scope(() => core.linearForward(core.oneHot(ids, V), table)).free(), 400);
+    const same = core.scope(() => differences(core.linearForward(core.oneHot(ids, V), table).toRows(), core.embeddingForward(table, ids).toRows()).length === 0);
+    return { V, d, B: ids.length, lookupMs, productMs, same };
+  } finally {
+    table.free();
+    generator.free();
+  }
+}
+
+function describe({ V, d, B, lookupMs, productMs, same }) {
+  const ms = (value) => (value < 0.1 ? `${(value * 1000).toFixed(1)} µs` : `${value.toFixed(2)} ms`);
+  return [
+    el('p', {}, `Table (${count.format(V)}, ${d}), ${B} ids per call:`),
+    el('ul', {},
+      el('li', {}, 'lookup W[ids]: ', el('strong', { id: 'lookup-time' }, ms(lookupMs)), ' per call'),
+      el('li', {}, 'one_hot(ids) × W: ', el('strong', { id: 'product-time' }, ms(productMs)), ' per call')),
+    el('p', {}, 'The one-hot product took ', el('strong', { id: 'time-ratio' }, `${count.format(Math.round(productMs / lookupMs))} times`),
+      ` as long here, for the same ${B} × ${d} numbers (${same ? 'identical, checked' : 'NOT identical'}).`),
+  ];
+}

@@ -1,0 +1,54 @@
+// Section 4: from text to tensor. Tokens and ids (by words or by characters), a random table,
+// and the stacked (T, d) sequence matrix.
+import { el, select, showMessage } from '../dom.js';
+import { MatrixView } from '../figures/matrix_view.js';
+
+export const maxTextLength = 200;
+
+/** How a token is shown: a space as ␠ so that it can be seen. */
+const visible = (token) => token.replace(/ /g, '␠').replace(/\n/g, '⏎');
+
+export function mountTextToTensor({ core, state }) {
+  const controls = document.getElementById('text-controls');
+  const message = document.getElementById('text-message');
+  const tableView = new MatrixView(document.getElementById('text-table'), { label: 'Random embedding table of the tokens' });
+  const sequenceView = new MatrixView(document.getElementById('sequence-matrix'), { label: 'The sequence matrix, one row per token' });
+
+  const input = el('input', {
+    type: 'text', value: state.get('sentence'), maxlength: maxTextLength, spellcheck: 'false',
+    oninput: (event) => state.set('sentence', event.target.value),
+  });
+  const widths = [2, 3, 4, 6, 8].map((d) => ({ value: d, label: String(d) }));
+  controls.replaceChildren(
+    el('label', { class: 'field wide' }, el('span', {}, 'Text'), input),
+    select('Tokens', [{ value: 'words', label: 'words' }, { value: 'characters', label: 'characters' }],
+      state.get('tokenizer'), (value) => state.set('tokenizer', value)),
+    select('Width d', widths, state.get('textWidth'), (value) => state.set('textWidth', Number(value))),
+    select('Random seed', [1, 2, 3, 4, 5].map((seed) => ({ value: seed, label: String(seed) })),
+      state.get('textSeed'), (value) => state.set('textSeed', Number(value))));
+
+  state.watch(['sentence', 'tokenizer', 'textWidth', 'textSeed'], () => {
+    try {
+      core.scope(() => {
+        const text = state.get('sentence'), byWords = state.get('tokenizer') === 'words';
+        const vocab = byWords ? core.vocabularyFromWords(text) : core.vocabularyFromCharacters(text);
+        const ids = byWords ? vocab.encodeWords(text) : vocab.encode(text);
+        const symbols = vocab.symbols();
+        const table = core.normalMatrix(core.generator(state.get('textSeed')), symbols.length, state.get('textWidth'), 0.5);
+        const sequence = core.embeddingForward(table, ids);  // (T, d): row t is table[ids[t]]
+        showMessage(message, '');
+        document.getElementById('tokens').replaceChildren(...ids.map((id) =>
+          el('span', { class: 'chip static' }, el('span', { class: 'id' }, String(id)), ` ${visible(symbols[id])}`)));
+        document.getElementById('token-ids').textContent = `[${ids.join(', ')}]`;
+        const columns = Array.from({ length: table.cols }, (_, c) => String(c));
+        tableView.update(table.toRows(), { rowLabels: symbols.map((s, id) => `${id} ${visible(s)}`), colLabels: columns });
+        sequenceView.update(sequence.toRows(), { rowLabels: ids.map((id) => visible(symbols[id])), colLabels: columns });
+        document.getElementById('text-table-shape').textContent = `(${table.rows}, ${table.cols})`;
+        document.getElementById('sequence-shape').textContent = `(${sequence.rows}, ${sequence.cols})`;
+      });
+    } catch (error) {
+      showMessage(message, `${error.message}. The tensor below is still the one of the last text that worked.`);
+    }
+  });
+}
+

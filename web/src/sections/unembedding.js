@@ -1,0 +1,72 @@
+// Section 5: the return trip. A final vector h, its logits h C^T (one dot product per row of the
+// table), and softmax probabilities at a temperature from 0 to 5, with entropy and top symbol.
+import { el, showMessage } from '../dom.js';
+import { formatNumber, formatVector } from '../format.js';
+import { parseNumber } from '../parse.js';
+import { BarChart } from '../figures/bar_chart.js';
+import { MatrixView } from '../figures/matrix_view.js';
+
+export function mountUnembedding({ core, state, symbols }) {
+  const hMessage = document.getElementById('h-message');
+  const softmaxMessage = document.getElementById('softmax-message');
+  const logitsView = new MatrixView(document.getElementById('logits'), { label: 'Logits, one per symbol' });
+  const bars = new BarChart(document.getElementById('probability-bars'), { label: 'Probability of each symbol' });
+
+  // h is either the row of the context's last symbol (the default) or what the reader typed.
+  const hInputs = [0, 1].map((i) => el('input', {
+    type: 'text', inputmode: 'decimal', size: 6, 'aria-label': `h[${i}]`,
+    oninput: (event) => {
+      const parsed = parseNumber(event.target.value);
+      const h = currentH();
+      if (parsed.error) return showMessage(hMessage, `${parsed.error}: h[${i}] keeps ${formatNumber(h[i])}.`);
+      showMessage(hMessage, '');
+      state.set('h', h.map((v, j) => (j === i ? parsed.value : v)));
+    },
+    onblur: () => draw(),
+  }));
+  const slider = el('input', {
+    type: 'range', min: 0, max: 5, step: 0.05, value: state.get('temperature'), 'aria-label': 'Temperature T',
+    oninput: (event) => state.set('temperature', Number(event.target.value)),
+  });
+  document.getElementById('unembedding-controls').replaceChildren(
+    el('fieldset', {}, el('legend', {}, 'Final vector h'), ...hInputs,
+      el('button', { type: 'button', onclick: () => { showMessage(hMessage, ''); state.set('h', null); } },
+        'Use the last symbol of the context')),
+    el('label', { class: 'field wide' }, el('span', {}, 'Temperature T'), slider, el('output', { id: 'temperature-slider-value' })));
+
+  /** h as numbers: typed, or the core's lookup of the context's last id. */
+  function currentH() {
+    const typed = state.get('h');
+    if (typed) return typed;
+    const ids = state.get('context');
+    return core.scope(() => Array.from(core.embeddingLookup(state.get('table'), ids[ids.length - 1]).toArray()));
+  }
+
+  function draw() {
+    const T = state.get('temperature');
+    const h = currentH();
+    hInputs.forEach((input, i) => { if (document.activeElement !== input) input.value = formatNumber(h[i]); });
+    slider.value = String(T);
+    for (const id of ['temperature-value', 'temperature-slider-value']) document.getElementById(id).textContent = formatNumber(T);
+    core.scope(() => {
+      const logits = core.unembedTied([h], state.get('table'));  // (1, V): h . C[i] for every i
+      logitsView.update(logits.toRows()[0].map((z) => [z]), { rowLabels: symbols.map((s, i) => `${i} ${s}`), colLabels: ['z'] });
+      let probs;
+      try {
+        probs = core.softmax(logits, T);
+      } catch (error) {
+        showMessage(softmaxMessage, `Softmax needs finite logits: ${error.message}.`);
+        return;
+      }
+      showMessage(softmaxMessage, '');
+      const p = probs.toArray();
+      const top = core.topEntry(probs);
+      bars.update(symbols.map((symbol, i) => ({ label: symbol, value: p[i], text: `${formatNumber(p[i] * 100, 1)}%` })), { top: top.id });
+      document.getElementById('top-symbol').textContent = `${symbols[top.id]} with ${formatNumber(top.probability * 100, 1)}%`;
+      document.getElementById('entropy').textContent = `${formatNumber(core.entropyBits(probs))} bits`;
+      document.getElementById('max-entropy').textContent = `${formatNumber(core.entropyBits(core.softmax(new Array(symbols.length).fill(0), 1)))} bits`;
+      document.getElementById('unembedding-h').textContent = formatVector(h);
+    });
+  }
+  state.watch(['h', 'table', 'context', 'temperature'], draw);
+}
