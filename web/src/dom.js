@@ -16,7 +16,7 @@ export function el(tag, attributes = {}, ...children) {
 /** A <select> of options [{ value, label }] with an accessible name. */
 export function select(label, options, selected, onChange) {
   return el('label', { class: 'field' }, el('span', {}, label),
-    el('select', { onchange: (event) => onChange(event.target.value) },
+    el('select', { 'aria-label': label, onchange: (event) => onChange(event.target.value) },
       options.map(({ value, label: text }) => el('option', { value: String(value), selected: String(value) === String(selected) }, text))));
 }
 
