@@ -1,4 +1,4 @@
-// A linear layer without bias: out = x W.
+// A linear layer: out = x W, and the bias that x W + b adds.
 //
 // Shapes: B = rows of x (a batch), m = input width, n = output width.
 // With one-hot rows as x (m = V) and the embedding table as W (n = d) this is the lookup.
@@ -35,6 +35,25 @@ Status linear_backward(Matrix<S>& dx, Matrix<S>& dW, const Matrix<S>& dout, cons
   if (Status s = check_shape("dW", dW, W.rows(), W.cols()); !s.ok()) return s;
   dx.noalias() = dout * W.transpose();
   dW.noalias() += x.transpose() * dout;
+  return {};
+}
+
+// out (B, n) += b (n) on every row: the bias of a layer x W + b.
+template <class S>
+Status bias_forward(Matrix<S>& out, const RowVector<S>& b) {
+  if (out.cols() != b.size()) {
+    return error("a bias of size ", b.size(), " cannot be added to rows of width ", out.cols());
+  }
+  out.rowwise() += b;
+  return {};
+}
+
+// Backward of `out += b`, given dout (B, n): db (n) += the sum of the rows of dout
+// (accumulated; db must already be (n)).
+template <class S>
+Status bias_backward(RowVector<S>& db, const Matrix<S>& dout) {
+  if (Status s = check_shape("db", db, 1, dout.cols()); !s.ok()) return s;
+  for (Index r = 0; r < dout.rows(); ++r) db += dout.row(r);
   return {};
 }
 

@@ -50,8 +50,9 @@ void check_close(const std::string& label, const Eigen::MatrixBase<A>& actual,
 // dL/dparam by central differences, (L(p + h) - L(p - h)) / 2h for each entry of param, in
 // double precision; param is restored afterwards. The truncation error is O(h^2) and the
 // rounding error O(eps / h), so h = 1e-6 leaves about 1e-10 of either.
-template <class Loss>
-Matrix<double> numerical_gradient(Matrix<double>& param, Loss loss, double h = 1e-6) {
+// param is any double matrix or vector.
+template <class Param, class Loss>
+Matrix<double> numerical_gradient(Param& param, Loss loss, double h = 1e-6) {
   Matrix<double> grad(param.rows(), param.cols());
   for (Index i = 0; i < param.size(); ++i) {
     const double saved = param.data()[i];

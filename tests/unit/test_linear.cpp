@@ -48,3 +48,34 @@ TEST_CASE("the linear backward rejects a gradient of the wrong shape") {
   const Matrix<double> G = Matrix<double>::Ones(2, 4);
   CHECK(linear_backward(dx, dW, G, x, W).message() == "dout has shape (2, 4) but (2, 2) is needed");
 }
+
+TEST_CASE("the bias is added to every row") {
+  Matrix<double> out(2, 2);
+  out << 1, 2,
+         3, 4;
+  RowVector<double> b(2);
+  b << 10, 20;
+  expect_ok(bias_forward(out, b));
+  Matrix<double> expected(2, 2);
+  expected << 11, 22,
+              13, 24;
+  CHECK(out == expected);
+}
+
+TEST_CASE("the bias backward adds up the rows of the gradient") {
+  Matrix<double> dout(3, 2);
+  dout << 1, 2,
+          3, 4,
+          5, 6;
+  RowVector<double> db = RowVector<double>::Ones(2);
+  expect_ok(bias_backward(db, dout));
+  CHECK(db(0) == 10);  // 1 + (1 + 3 + 5): accumulated
+  CHECK(db(1) == 13);  // 1 + (2 + 4 + 6)
+}
+
+TEST_CASE("a bias of the wrong size is an error") {
+  Matrix<double> out = Matrix<double>::Zero(2, 3);
+  RowVector<double> b = RowVector<double>::Zero(2);
+  CHECK(bias_forward(out, b).message() == "a bias of size 2 cannot be added to rows of width 3");
+  CHECK(bias_backward(b, out).message() == "db has shape (1, 2) but (1, 3) is needed");
+}
