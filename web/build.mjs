@@ -1,12 +1,14 @@
 // Builds the static site into build/site/: the page, its stylesheet and icon, and one classic
-// script (embedding-lab.js) that bundles the page's modules with the WASM core embedded in it.
-// A classic script, not a module, so the page also works when opened from file://.
-// Formulas marked data-tex (inline) or data-tex-display (block) are typeset here, once, by KaTeX
-// as MathML, which browsers draw natively: the site ships no KaTeX code or fonts.
+// script (embedding-lab.js) that defines the <embedding-lab> element, with the lab's modules,
+// its stylesheet and the WASM core bundled in. A classic script, not a module, so the page also
+// works when opened from file://.
+// Formulas in the sections' HTML, marked data-tex (inline) or data-tex-display (block), are
+// typeset here, once, by KaTeX as MathML, which browsers draw natively: the site ships no KaTeX
+// code or fonts.
 //   node web/build.mjs
 import * as esbuild from 'esbuild';
 import katex from 'katex';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -22,6 +24,14 @@ function typesetFormulas(html) {
   });
 }
 
+/** Section markup (.html) as text with its formulas typeset; the lab's stylesheet as text. */
+const sectionFiles = {
+  name: 'section-files',
+  setup(build) {
+    build.onLoad({ filter: /\.html$/ }, async ({ path }) => ({ contents: typesetFormulas(await readFile(path, 'utf8')), loader: 'text' }));
+  },
+};
+
 await mkdir(site, { recursive: true });
 await esbuild.build({
   entryPoints: [`${root}web/src/main.js`],
@@ -35,7 +45,8 @@ await esbuild.build({
   alias: { 'embedlab-wasm': `${root}build/wasm/embedlab_core.cjs` },
   // The Emscripten loader requires fs and path only when it runs under Node; never in a browser.
   external: ['fs', 'path'],
+  loader: { '.css': 'text' },
+  plugins: [sectionFiles],
 });
-await writeFile(`${site}/index.html`, typesetFormulas(await readFile(`${root}web/index.html`, 'utf8')));
-for (const file of ['style.css', 'favicon.svg']) await copyFile(`${root}web/${file}`, `${site}/${file}`);
+for (const file of ['index.html', 'page.css', 'favicon.svg']) await copyFile(`${root}web/${file}`, `${site}/${file}`);
 console.log(`site built in ${site}`);

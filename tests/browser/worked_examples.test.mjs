@@ -18,12 +18,20 @@ after(async () => {
   await server?.close();
 });
 
+/** The focused element, looking inside shadow roots (the lab lives in one). */
+function deepActiveElement() {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
 /** The page, ready, with its problems (console errors, outside requests) being recorded. */
 async function openPage({ url = server.url, origin = server.url, width = 1280 } = {}) {
   const { page, problems } = await watchedPage(browser, origin);
   await page.setViewportSize({ width, height: 900 });
   await page.goto(url);
-  await page.waitForSelector('body.ready', { timeout: 15000 });
+  await page.addScriptTag({ content: deepActiveElement.toString() });
+  await page.waitForSelector('embedding-lab[ready]', { timeout: 15000 });
   return { page, problems };
 }
 
@@ -45,9 +53,9 @@ test('section 1 shows the row of b and the concatenated context of @ a b', async
 test('the keyboard alone reaches the id spotlight, with visible focus', async () => {
   const { page, problems } = await openPage();
   let focused = '';
-  for (let i = 0; i < 20 && !focused.startsWith('id '); i++) {
+  for (let i = 0; i < 30 && !focused.startsWith('id '); i++) {
     await page.keyboard.press('Tab');
-    focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    focused = await page.evaluate(() => deepActiveElement()?.getAttribute('aria-label') ?? '');
   }
   assert.equal(focused, 'id 0, symbol @');
   assert.equal(await text(page, '#spotlight-row'), '[0.10, -0.20]');
@@ -55,7 +63,7 @@ test('the keyboard alone reaches the id spotlight, with visible focus', async ()
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   assert.equal(await text(page, '#spotlight-row'), '[0.50, -0.10]');  // id 3, 'c'
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  const outline = await page.evaluate(() => getComputedStyle(deepActiveElement()).outlineStyle);
   assert.notEqual(outline, 'none');
   assert.deepEqual(problems, []);
 });

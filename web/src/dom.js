@@ -25,3 +25,8 @@ export function showMessage(element, message) {
   element.textContent = message ?? '';
   element.hidden = !message;
 }
+
+/** Whether element has the focus, in a page or inside a shadow root. */
+export function isFocused(element) {
+  return element.getRootNode().activeElement === element;
+}

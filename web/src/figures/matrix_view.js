@@ -1,6 +1,6 @@
 // A matrix drawn as a table: labelled rows and columns, lit rows and cells, and optionally
 // editable cells. Values are numbers the core returned; this only shows them.
-import { el } from '../dom.js';
+import { el, isFocused } from '../dom.js';
 import { formatNumber } from '../format.js';
 
 export class MatrixView {
@@ -37,7 +37,7 @@ export class MatrixView {
         cell.classList.toggle('lit-cell', litCell.has(`${r},${c}`));
         const text = formatNumber(rows[r][c], this.decimals);
         if (!this.onEdit) cell.textContent = text;
-        else if (document.activeElement !== cell.input) cell.input.value = text;
+        else if (!isFocused(cell.input)) cell.input.value = text;
       });
     });
   }

@@ -18,8 +18,8 @@ export function formatBytes(bytes) {
   return unit === 0 ? `${bytes} bytes` : `${(bytes / 1000 ** unit).toFixed(2)} ${units[unit]}`;
 }
 
-export function mountCost({ core, state, symbols }) {
-  document.querySelector('#cost-table tbody').replaceChildren(...models.map(({ name, V, d, B }) => {
+export function mountCost({ root, core, state, symbols }) {
+  root.querySelector('#cost-table tbody').replaceChildren(...models.map(({ name, V, d, B }) => {
     const cost = core.embeddingCost(V, d, B);
     return el('tr', {},
       el('th', { scope: 'row' }, name),
@@ -34,15 +34,15 @@ export function mountCost({ core, state, symbols }) {
   state.watch(['context'], () => {
     const B = state.get('context').length, V = symbols.length;
     const cost = core.embeddingCost(V, 2, B);
-    document.getElementById('cost-shapes').textContent =
+    root.getElementById('cost-shapes').textContent =
       `Your context: one_hot (${B}, ${V}) × W (${V}, 2) → (${B}, 2) takes ${count.format(cost.oneHotMacs)} multiply-adds; ` +
       `the lookup copies ${count.format(cost.lookupCopies)} numbers.`;
   });
 
-  const button = document.getElementById('measure');
+  const button = root.getElementById('measure');
   button.addEventListener('click', async () => {
     button.disabled = true;
-    const output = document.getElementById('measurement');
+    const output = root.getElementById('measurement');
     output.textContent = 'Measuring…';
     try {
       output.replaceChildren(...describe(await race(core)));

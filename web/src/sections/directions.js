@@ -1,7 +1,7 @@
 // Section 6: directions and dot products. Two editable 2-D vectors with their dot product and
 // angle; a hand-made table whose directions (woman - man, ...) score every word; analogies
 // a - b + c by the core's analogy function.
-import { el, select, showMessage } from '../dom.js';
+import { el, select, showMessage, isFocused } from '../dom.js';
 import { formatNumber, formatVector } from '../format.js';
 import { parseNumber } from '../parse.js';
 import { BarChart } from '../figures/bar_chart.js';
@@ -15,19 +15,19 @@ const presets = [
   { label: 'Opposed', a: [2, 1], b: [-2, -0.5] },
 ];
 
-export function mountDirections({ core, state }) {
-  mountTwoVectors(core, state);
+export function mountDirections({ root, core, state }) {
+  mountTwoVectors(root, core, state);
   const names = words.map(([word]) => word);
   const table = words.map(([, vector]) => vector);
-  mountDirectionScores(core, state, names, table);
-  mountAnalogy(core, state, names, table);
-  new MatrixView(document.getElementById('word-table'), { label: 'The hand-made embedding table' })
+  mountDirectionScores(root, core, state, names, table);
+  mountAnalogy(root, core, state, names, table);
+  new MatrixView(root.getElementById('word-table'), { label: 'The hand-made embedding table' })
     .update(table, { rowLabels: names, colLabels: columns });
 }
 
-function mountTwoVectors(core, state) {
+function mountTwoVectors(root, core, state) {
   const message = el('p', { class: 'message', role: 'alert' });
-  const plot = new VectorPlot(document.getElementById('vector-plot'), { label: 'Vectors a and b drawn from the origin' });
+  const plot = new VectorPlot(root.getElementById('vector-plot'), { label: 'Vectors a and b drawn from the origin' });
   const inputs = {};
   const field = (name, i) => {
     const input = el('input', {
@@ -46,7 +46,7 @@ function mountTwoVectors(core, state) {
     inputs[`${name}${i}`] = input;
     return input;
   };
-  document.getElementById('vector-controls').replaceChildren(
+  root.getElementById('vector-controls').replaceChildren(
     el('fieldset', {}, el('legend', {}, 'Vector a'), field('a', 0), field('a', 1)),
     el('fieldset', {}, el('legend', {}, 'Vector b'), field('b', 0), field('b', 1)),
     el('div', { class: 'buttons' }, presets.map(({ label, a, b }) => el('button', {
@@ -59,10 +59,10 @@ function mountTwoVectors(core, state) {
   function draw() {
     const a = state.get('a'), b = state.get('b');
     for (const [name, vector] of [['a', a], ['b', b]]) {
-      vector.forEach((v, i) => { const input = inputs[`${name}${i}`]; if (document.activeElement !== input) input.value = formatNumber(v); });
+      vector.forEach((v, i) => { const input = inputs[`${name}${i}`]; if (!isFocused(input)) input.value = formatNumber(v); });
     }
     plot.update([{ name: 'a', x: a[0], y: a[1], className: 'vector-a' }, { name: 'b', x: b[0], y: b[1], className: 'vector-b' }]);
-    const result = document.getElementById('dot-result');
+    const result = root.getElementById('dot-result');
     const dot = core.dot(a, b);
     const sign = dot > 0 ? 'positive: they point the same way' : dot < 0 ? 'negative: they point opposite ways' : 'zero: they are perpendicular';
     let angle;
@@ -72,15 +72,15 @@ function mountTwoVectors(core, state) {
       angle = ` (${error.message})`;
     }
     result.replaceChildren('a · b = ', el('strong', { id: 'dot-value' }, formatNumber(dot)), `, ${sign}${angle}.`);
-    document.getElementById('vector-caption').textContent = `a = ${formatVector(a)}, b = ${formatVector(b)}`;
+    root.getElementById('vector-caption').textContent = `a = ${formatVector(a)}, b = ${formatVector(b)}`;
   }
   state.watch(['a', 'b'], draw);
 }
 
-function mountDirectionScores(core, state, names, table) {
-  const bars = new BarChart(document.getElementById('direction-scores'), { label: 'Dot product of the direction with each word' });
+function mountDirectionScores(root, core, state, names, table) {
+  const bars = new BarChart(root.getElementById('direction-scores'), { label: 'Dot product of the direction with each word' });
   const options = directions.map(({ name, from, to }, i) => ({ value: i, label: `${name}: ${to} − ${from}` }));
-  document.getElementById('direction-controls').replaceChildren(
+  root.getElementById('direction-controls').replaceChildren(
     select('Direction', options, state.get('direction'), (value) => state.set('direction', Number(value))));
   state.watch(['direction'], () => core.scope(() => {
     const { from, to } = directions[state.get('direction')];
@@ -92,12 +92,12 @@ function mountDirectionScores(core, state, names, table) {
   }));
 }
 
-function mountAnalogy(core, state, names, table) {
+function mountAnalogy(root, core, state, names, table) {
   const options = names.map((word, i) => ({ value: i, label: word }));
-  const message = document.getElementById('analogy-result');
+  const message = root.getElementById('analogy-result');
   const change = (key) => (value) => state.set('analogy', { ...state.get('analogy'), [key]: Number(value) });
   const { a, b, c } = state.get('analogy');
-  document.getElementById('analogy-controls').replaceChildren(
+  root.getElementById('analogy-controls').replaceChildren(
     select('a', options, a, change('a')), el('span', { class: 'operator', 'aria-hidden': 'true' }, '−'),
     select('b', options, b, change('b')), el('span', { class: 'operator', 'aria-hidden': 'true' }, '+'),
     select('c', options, c, change('c')));
@@ -110,7 +110,7 @@ function mountAnalogy(core, state, names, table) {
         const nearest = core.nearest(table, query, 3, [ia, ib, ic]);
         message.replaceChildren(`${names[ia]} − ${names[ib]} + ${names[ic]} ≈ `, el('strong', { id: 'analogy-answer' }, names[answer.id]),
           ` (cosine ${formatNumber(answer.cosine, 3)})`);
-        document.getElementById('analogy-neighbours').replaceChildren(el('p', {}, 'Nearest words by cosine, leaving out the three inputs: ',
+        root.getElementById('analogy-neighbours').replaceChildren(el('p', {}, 'Nearest words by cosine, leaving out the three inputs: ',
           nearest.map(({ id, cosine }) => `${names[id]} ${formatNumber(cosine, 3)}`).join(', '), '.'));
       });
     } catch (error) {

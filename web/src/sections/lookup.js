@@ -6,10 +6,10 @@ import { MatrixView } from '../figures/matrix_view.js';
 
 export const maxBlockSize = 8;
 
-export function mountLookup({ core, state, symbols }) {
+export function mountLookup({ root, core, state, symbols }) {
   const idLabels = symbols.map((symbol, id) => `${id} ${symbol}`);
-  const table = new MatrixView(document.getElementById('lookup-table'), { label: 'Embedding table C', name: 'C' });
-  const context = new MatrixView(document.getElementById('context-matrix'), { label: 'The rows of the context' });
+  const table = new MatrixView(root.getElementById('lookup-table'), { label: 'Embedding table C', name: 'C' });
+  const context = new MatrixView(root.getElementById('context-matrix'), { label: 'The rows of the context' });
 
   // The id chips: hovering, focusing or clicking one puts its row in the spotlight.
   const chips = symbols.map((symbol, id) => {
@@ -17,26 +17,26 @@ export function mountLookup({ core, state, symbols }) {
     return el('button', { type: 'button', class: 'chip', 'aria-label': `id ${id}, symbol ${symbol}`,
       onmouseenter: spotlight, onfocus: spotlight, onclick: spotlight }, el('span', { class: 'id' }, String(id)), ` ${symbol}`);
   });
-  document.getElementById('id-chips').replaceChildren(...chips);
+  root.getElementById('id-chips').replaceChildren(...chips);
 
   state.watch(['table', 'spotlight'], () => core.scope(() => {
     const id = state.get('spotlight');
     const C = core.matrix(state.get('table'));
     table.update(C.toRows(), { rowLabels: idLabels, colLabels: ['0', '1'], litRows: [id] });
     chips.forEach((chip, i) => chip.setAttribute('aria-pressed', String(i === id)));
-    document.getElementById('spotlight-id').textContent = String(id);
-    document.getElementById('spotlight-row').textContent = formatVector(core.embeddingLookup(C, id).toArray());
+    root.getElementById('spotlight-id').textContent = String(id);
+    root.getElementById('spotlight-row').textContent = formatVector(core.embeddingLookup(C, id).toArray());
   }));
 
   // The context builder: a block size and one symbol per position.
-  const builder = document.getElementById('context-builder');
+  const builder = root.getElementById('context-builder');
   const blockSizes = Array.from({ length: maxBlockSize }, (_, i) => ({ value: i + 1, label: String(i + 1) }));
   const symbolOptions = symbols.map((symbol, id) => ({ value: id, label: `${symbol} (${id})` }));
   let builtFor = -1;  // the block size the selects were built for: rebuilt only when it changes
   state.watch(['context'], () => {
     const ids = state.get('context');
     if (ids.length === builtFor) return;
-    const hadFocus = builder.contains(document.activeElement);
+    const hadFocus = builder.contains(builder.getRootNode().activeElement);
     builtFor = ids.length;
     builder.replaceChildren(
       select('Block size B', blockSizes, ids.length, (value) => {
@@ -54,11 +54,11 @@ export function mountLookup({ core, state, symbols }) {
     const emb = core.embeddingForward(state.get('table'), ids);  // emb = C[Xb], shape (B, d)
     const x = core.flatten(emb);                                 // x = emb.view(-1)
     context.update(emb.toRows(), { rowLabels: ids.map((id) => `${symbols[id]} (${id})`), colLabels: ['0', '1'] });
-    for (const span of document.querySelectorAll('.context-ids')) span.textContent = `[${ids.join(', ')}]`;
-    document.getElementById('context-shape').textContent = `(${emb.rows}, ${emb.cols})`;
-    document.getElementById('concat-shape').textContent = `(${x.cols},)`;
-    document.getElementById('concatenation').textContent = formatVector(x.toArray());
-    document.getElementById('pytorch-lookup').textContent = [
+    for (const span of root.querySelectorAll('.context-ids')) span.textContent = `[${ids.join(', ')}]`;
+    root.getElementById('context-shape').textContent = `(${emb.rows}, ${emb.cols})`;
+    root.getElementById('concat-shape').textContent = `(${x.cols},)`;
+    root.getElementById('concatenation').textContent = formatVector(x.toArray());
+    root.getElementById('pytorch-lookup').textContent = [
       `Xb = torch.tensor([${ids.join(', ')}])   # [${ids.map((id) => `'${symbols[id]}'`).join(', ')}]`,
       `emb = C[Xb]          # shape: (${emb.rows}, ${emb.cols})`,
       `x   = emb.view(-1)   # shape: (${x.cols},)`,

@@ -14,8 +14,8 @@ export function differences(a, b) {
   return found;
 }
 
-export function mountOneHot({ core, state, symbols, defaultTable }) {
-  const figure = document.getElementById('product-figure');
+export function mountOneHot({ root, core, state, symbols, defaultTable }) {
+  const figure = root.getElementById('product-figure');
   const panel = (title, id) => {
     const box = el('div');
     figure.append(el('figure', { class: 'factor' }, box, el('figcaption', { id }, title)));
@@ -32,8 +32,8 @@ export function mountOneHot({ core, state, symbols, defaultTable }) {
   const weights = new MatrixView(weightBox, { label: 'Weight matrix W, editable', name: 'W', onEdit: edit });
   const product = new MatrixView(productBox, { label: 'Product of the one-hot rows and W' });
   const lookup = new MatrixView(lookupBox, { label: 'Lookup of the context in W' });
-  const message = document.getElementById('table-message');
-  const verdict = document.getElementById('verdict');
+  const message = root.getElementById('table-message');
+  const verdict = root.getElementById('verdict');
   const idLabels = symbols.map((symbol, id) => `${id} ${symbol}`);
   showMessage(message, '');
 
@@ -51,7 +51,7 @@ export function mountOneHot({ core, state, symbols, defaultTable }) {
   weightBox.addEventListener('focusout', () => weights.update(state.get('table'), weightLabels()));
   const weightLabels = () => ({ rowLabels: idLabels, colLabels: ['0', '1'], litRows: state.get('context') });
 
-  document.getElementById('reset-table').addEventListener('click', () => {
+  root.getElementById('reset-table').addEventListener('click', () => {
     showMessage(message, '');
     state.set('table', defaultTable);
   });
@@ -67,8 +67,8 @@ export function mountOneHot({ core, state, symbols, defaultTable }) {
     weights.update(W.toRows(), weightLabels());
     product.update(viaProduct, { rowLabels: contextLabels, colLabels: ['0', '1'] });
     lookup.update(viaLookup, { rowLabels: contextLabels, colLabels: ['0', '1'] });
-    document.getElementById('one-hot-caption').textContent = `one_hot(ids), shape (${x.rows}, ${x.cols})`;
-    document.getElementById('product-caption').textContent = `one_hot × W, shape (${viaProduct.length}, 2)`;
+    root.getElementById('one-hot-caption').textContent = `one_hot(ids), shape (${x.rows}, ${x.cols})`;
+    root.getElementById('product-caption').textContent = `one_hot × W, shape (${viaProduct.length}, 2)`;
     showVerdict(differences(viaProduct, viaLookup));
   }));
 

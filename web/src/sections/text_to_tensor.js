@@ -8,11 +8,11 @@ export const maxTextLength = 200;
 /** How a token is shown: a space as ␠ so that it can be seen. */
 const visible = (token) => token.replace(/ /g, '␠').replace(/\n/g, '⏎');
 
-export function mountTextToTensor({ core, state }) {
-  const controls = document.getElementById('text-controls');
-  const message = document.getElementById('text-message');
-  const tableView = new MatrixView(document.getElementById('text-table'), { label: 'Random embedding table of the tokens' });
-  const sequenceView = new MatrixView(document.getElementById('sequence-matrix'), { label: 'The sequence matrix, one row per token' });
+export function mountTextToTensor({ root, core, state }) {
+  const controls = root.getElementById('text-controls');
+  const message = root.getElementById('text-message');
+  const tableView = new MatrixView(root.getElementById('text-table'), { label: 'Random embedding table of the tokens' });
+  const sequenceView = new MatrixView(root.getElementById('sequence-matrix'), { label: 'The sequence matrix, one row per token' });
 
   const input = el('input', {
     type: 'text', value: state.get('sentence'), maxlength: maxTextLength, spellcheck: 'false',
@@ -37,14 +37,14 @@ export function mountTextToTensor({ core, state }) {
         const table = core.normalMatrix(core.generator(state.get('textSeed')), symbols.length, state.get('textWidth'), 0.5);
         const sequence = core.embeddingForward(table, ids);  // (T, d): row t is table[ids[t]]
         showMessage(message, '');
-        document.getElementById('tokens').replaceChildren(...ids.map((id) =>
+        root.getElementById('tokens').replaceChildren(...ids.map((id) =>
           el('span', { class: 'chip static' }, el('span', { class: 'id' }, String(id)), ` ${visible(symbols[id])}`)));
-        document.getElementById('token-ids').textContent = `[${ids.join(', ')}]`;
+        root.getElementById('token-ids').textContent = `[${ids.join(', ')}]`;
         const columns = Array.from({ length: table.cols }, (_, c) => String(c));
         tableView.update(table.toRows(), { rowLabels: symbols.map((s, id) => `${id} ${visible(s)}`), colLabels: columns });
         sequenceView.update(sequence.toRows(), { rowLabels: ids.map((id) => visible(symbols[id])), colLabels: columns });
-        document.getElementById('text-table-shape').textContent = `(${table.rows}, ${table.cols})`;
-        document.getElementById('sequence-shape').textContent = `(${sequence.rows}, ${sequence.cols})`;
+        root.getElementById('text-table-shape').textContent = `(${table.rows}, ${table.cols})`;
+        root.getElementById('sequence-shape').textContent = `(${sequence.rows}, ${sequence.cols})`;
       });
     } catch (error) {
       showMessage(message, `${error.message}. The tensor below is still the one of the last text that worked.`);

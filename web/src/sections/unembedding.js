@@ -1,16 +1,16 @@
 // Section 5: the return trip. A final vector h, its logits h C^T (one dot product per row of the
 // table), and softmax probabilities at a temperature from 0 to 5, with entropy and top symbol.
-import { el, showMessage } from '../dom.js';
+import { el, showMessage, isFocused } from '../dom.js';
 import { formatNumber, formatVector } from '../format.js';
 import { parseNumber } from '../parse.js';
 import { BarChart } from '../figures/bar_chart.js';
 import { MatrixView } from '../figures/matrix_view.js';
 
-export function mountUnembedding({ core, state, symbols }) {
-  const hMessage = document.getElementById('h-message');
-  const softmaxMessage = document.getElementById('softmax-message');
-  const logitsView = new MatrixView(document.getElementById('logits'), { label: 'Logits, one per symbol' });
-  const bars = new BarChart(document.getElementById('probability-bars'), { label: 'Probability of each symbol' });
+export function mountUnembedding({ root, core, state, symbols }) {
+  const hMessage = root.getElementById('h-message');
+  const softmaxMessage = root.getElementById('softmax-message');
+  const logitsView = new MatrixView(root.getElementById('logits'), { label: 'Logits, one per symbol' });
+  const bars = new BarChart(root.getElementById('probability-bars'), { label: 'Probability of each symbol' });
 
   // h is either the row of the context's last symbol (the default) or what the reader typed.
   const hInputs = [0, 1].map((i) => el('input', {
@@ -28,7 +28,7 @@ export function mountUnembedding({ core, state, symbols }) {
     type: 'range', min: 0, max: 5, step: 0.05, value: state.get('temperature'), 'aria-label': 'Temperature T',
     oninput: (event) => state.set('temperature', Number(event.target.value)),
   });
-  document.getElementById('unembedding-controls').replaceChildren(
+  root.getElementById('unembedding-controls').replaceChildren(
     el('fieldset', {}, el('legend', {}, 'Final vector h'), ...hInputs,
       el('button', { type: 'button', onclick: () => { showMessage(hMessage, ''); state.set('h', null); } },
         'Use the last symbol of the context')),
@@ -45,9 +45,9 @@ export function mountUnembedding({ core, state, symbols }) {
   function draw() {
     const T = state.get('temperature');
     const h = currentH();
-    hInputs.forEach((input, i) => { if (document.activeElement !== input) input.value = formatNumber(h[i]); });
+    hInputs.forEach((input, i) => { if (!isFocused(input)) input.value = formatNumber(h[i]); });
     slider.value = String(T);
-    for (const id of ['temperature-value', 'temperature-slider-value']) document.getElementById(id).textContent = formatNumber(T);
+    for (const id of ['temperature-value', 'temperature-slider-value']) root.getElementById(id).textContent = formatNumber(T);
     core.scope(() => {
       const logits = core.unembedTied([h], state.get('table'));  // (1, V): h . C[i] for every i
       logitsView.update(logits.toRows()[0].map((z) => [z]), { rowLabels: symbols.map((s, i) => `${i} ${s}`), colLabels: ['z'] });
@@ -62,10 +62,10 @@ export function mountUnembedding({ core, state, symbols }) {
       const p = probs.toArray();
       const top = core.topEntry(probs);
       bars.update(symbols.map((symbol, i) => ({ label: symbol, value: p[i], text: `${formatNumber(p[i] * 100, 1)}%` })), { top: top.id });
-      document.getElementById('top-symbol').textContent = `${symbols[top.id]} with ${formatNumber(top.probability * 100, 1)}%`;
-      document.getElementById('entropy').textContent = `${formatNumber(core.entropyBits(probs))} bits`;
-      document.getElementById('max-entropy').textContent = `${formatNumber(core.entropyBits(core.softmax(new Array(symbols.length).fill(0), 1)))} bits`;
-      document.getElementById('unembedding-h').textContent = formatVector(h);
+      root.getElementById('top-symbol').textContent = `${symbols[top.id]} with ${formatNumber(top.probability * 100, 1)}%`;
+      root.getElementById('entropy').textContent = `${formatNumber(core.entropyBits(probs))} bits`;
+      root.getElementById('max-entropy').textContent = `${formatNumber(core.entropyBits(core.softmax(new Array(symbols.length).fill(0), 1)))} bits`;
+      root.getElementById('unembedding-h').textContent = formatVector(h);
     });
   }
   state.watch(['h', 'table', 'context', 'temperature'], draw);

@@ -1,0 +1,67 @@
+// The lab: chosen sections mounted into a shadow root, sharing one state. The standalone page
+// shows every section; a course page can show one or a few.
+import labCss from './lab.css';
+import { el } from './dom.js';
+import { createState } from './state.js';
+import { sections } from './sections/index.js';
+import { defaultContext, symbols, tableC } from './data/worked_example.js';
+
+export const sectionNames = sections.map(({ name }) => name);
+
+export const initialState = {
+  table: tableC,            // C, the (5, 2) table: shared by sections lookup, one-hot and unembedding
+  spotlight: 2,             // the id whose row is lit ('b')
+  context: defaultContext,  // ids of the context, [@, a, b]
+  sentence: 'Hello world',  // text to tensor
+  tokenizer: 'words',
+  textWidth: 4,
+  textSeed: 1,
+  h: null,                  // unembedding: null follows the context's last symbol
+  temperature: 1,
+  a: [2, 1],                // directions
+  b: [1, 2],
+  direction: 0,
+  analogy: { a: 2, b: 0, c: 1 },  // king - man + woman
+};
+
+let sheet;  // one constructed stylesheet, adopted by every lab on the page
+function labSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(labCss);
+  }
+  return sheet;
+}
+
+/**
+ * Mounts the sections named in `names` into shadow (a ShadowRoot) and returns the lab's state.
+ * The sections' markup is the build's own HTML; text a reader supplies is only ever set as text.
+ */
+export function mountLab(shadow, { core, names }) {
+  shadow.adoptedStyleSheets = [labSheet()];
+  const chosen = sections.filter(({ name }) => names.includes(name));
+  const lab = el('div', { class: 'lab' });
+  if (chosen.length > 1) lab.append(contents(shadow, chosen));
+  const body = document.createElement('div');
+  body.innerHTML = chosen.map(({ html }) => html).join('\n');
+  lab.append(...body.childNodes);
+  shadow.append(lab);
+  const state = createState(initialState);
+  for (const { mount } of chosen) mount({ root: shadow, core, state, symbols, defaultTable: tableC });
+  return state;
+}
+
+/** A list of links to the sections; they scroll inside the lab without touching the URL. */
+function contents(shadow, chosen) {
+  return el('nav', { 'aria-label': 'Sections of the lab' }, el('ol', {}, chosen.map(({ name, title }) =>
+    el('li', {}, el('a', {
+      href: `#${name}`,
+      onclick: (event) => {
+        event.preventDefault();
+        const target = shadow.getElementById(name);
+        target.querySelector('h2').setAttribute('tabindex', '-1');
+        target.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+        target.querySelector('h2').focus({ preventScroll: true });
+      },
+    }, title)))));
+}
