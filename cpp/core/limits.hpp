@@ -20,6 +20,7 @@ inline constexpr Range context_range{"context", 1, 16};  // B, symbols the model
 inline constexpr Range embed_range{"embed", 1, 64};      // d, the width of an embedding
 inline constexpr Range hidden_range{"hidden", 1, 1024};  // H, tanh units
 inline constexpr Range batch_range{"batch", 1, 1024};    // examples in a minibatch
+inline constexpr Range max_length_range{"max length", 1, 1000};  // symbols of one sample
 
 inline constexpr Index max_symbols = 500;                         // distinct symbols of a text
 inline constexpr std::size_t max_text_bytes = 5u * 1024 * 1024;  // 5 MB of text

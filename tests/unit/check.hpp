@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <string>
 
 #include "rng.hpp"
@@ -89,6 +90,12 @@ void check_backward(const std::string& label, Matrix<double> x, Matrix<double> W
   MESSAGE(label << ": relative error of the input gradient " << error_x << ", of the weight gradient " << error_W);
   CHECK(error_x < 1e-6);
   CHECK(error_W < 1e-6);
+}
+
+// A row vector of the given entries: row_vector({0.25, 0.75}).
+template <class S>
+RowVector<S> row_vector(std::initializer_list<S> values) {
+  return Eigen::Map<const RowVector<S>>(values.begin(), static_cast<Index>(values.size()));
 }
 
 // A (rows, cols) matrix of standard normal numbers from the project's seeded generator.

@@ -9,12 +9,7 @@ using namespace embedlab;
 using namespace embedlab::testing;
 
 namespace {
-RowVector<double> probs(std::initializer_list<double> values) {
-  RowVector<double> p(static_cast<Index>(values.size()));
-  Index i = 0;
-  for (double v : values) p[i++] = v;
-  return p;
-}
+RowVector<double> probs(std::initializer_list<double> values) { return row_vector(values); }
 }  // namespace
 
 TEST_CASE("a one-hot distribution has 0 bits of entropy and a uniform one log2 V") {
