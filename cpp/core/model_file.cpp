@@ -1,0 +1,215 @@
+#include "model_file.hpp"
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace embedlab {
+
+namespace {
+
+// JSON whose numbers are float32, written in the shortest form that reads back to the same
+// float, and whose keys keep the order they were written in.
+using Json = nlohmann::basic_json<nlohmann::ordered_map, std::vector, std::string, bool, std::int64_t,
+                                  std::uint64_t, float>;
+
+constexpr const char* format_name = "embedlab-mlp";
+constexpr std::int64_t format_version = 1;
+
+// Records the parser's message about a text that is not JSON and ignores everything else.
+// Reading goes through this rather than through nlohmann's exceptions, which the WASM build
+// cannot catch (a throw there ends the module).
+class ParseErrorMessage : public nlohmann::json_sax<Json> {
+ public:
+  std::string message;
+
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& failure) override {
+    const std::string what = failure.what();  // "[json.exception.parse_error.101] parse error at ..."
+    message = what.substr(what.find("] ") + 2);
+    return false;
+  }
+};
+
+// "3.5", "null", "a string", "an array": a JSON value as a message names it.
+std::string what_is(const Json& value) {
+  if (value.is_number() || value.is_boolean() || value.is_null()) return value.dump();
+  return std::string(value.is_array() || value.is_object() ? "an " : "a ") + value.type_name();
+}
+
+Result<const Json*> member(const Json& model, const char* name) {
+  const auto found = model.find(name);
+  if (found == model.end()) return error("\"", name, "\" is missing");
+  return &*found;
+}
+
+Result<Index> read_size(const Json& model, const char* name) {
+  auto value = member(model, name);
+  if (!value.ok()) return Error{value.message()};
+  if (!value.value()->is_number_integer()) {
+    return error("\"", name, "\" must be a whole number, not ", what_is(*value.value()));
+  }
+  return static_cast<Index>(value.value()->get<std::int64_t>());
+}
+
+// The `count` numbers of the JSON array `values` into out; `what` names the array in messages.
+Status read_numbers(float* out, const Json& values, const std::string& what, Index count) {
+  if (!values.is_array()) return error(what, " must be an array of ", count, " numbers, not ", what_is(values));
+  if (static_cast<Index>(values.size()) != count) {
+    return error(what, " has ", values.size(), " numbers but ", count, " are needed");
+  }
+  for (Index i = 0; i < count; ++i) {
+    const Json& value = values[static_cast<size_t>(i)];
+    if (!value.is_number()) return error(what, ": entry ", i, " is ", what_is(value), ", not a number");
+    out[i] = value.get<float>();  // finite: the parser rejects a number beyond float32's range
+  }
+  return {};
+}
+
+Status read_matrix(Matrix<float>& m, const Json& model, const char* name, Index rows, Index cols) {
+  auto value = member(model, name);
+  if (!value.ok()) return value.status();
+  const Json& json = *value.value();
+  if (!json.is_array()) return error("\"", name, "\" must be an array of ", rows, " rows, not ", what_is(json));
+  if (static_cast<Index>(json.size()) != rows) {
+    return error("\"", name, "\" has ", json.size(), " rows but ", rows, " are needed");
+  }
+  m.resize(rows, cols);
+  for (Index r = 0; r < rows; ++r) {
+    const std::string what = "row " + std::to_string(r) + " of \"" + name + "\"";
+    if (Status s = read_numbers(m.row(r).data(), json[static_cast<size_t>(r)], what, cols); !s.ok()) return s;
+  }
+  return {};
+}
+
+Status read_vector(RowVector<float>& v, const Json& model, const char* name, Index size) {
+  auto value = member(model, name);
+  if (!value.ok()) return value.status();
+  v.resize(size);
+  return read_numbers(v.data(), *value.value(), std::string("\"") + name + "\"", size);
+}
+
+Result<Vocabulary> read_vocab(const Json& model) {
+  auto value = member(model, "vocab");
+  if (!value.ok()) return Error{value.message()};
+  const Json& json = *value.value();
+  if (!json.is_array()) return error("\"vocab\" must be an array of symbols, not ", what_is(json));
+  std::vector<std::string> symbols;
+  for (size_t id = 0; id < json.size(); ++id) {
+    if (!json[id].is_string()) return error("\"vocab\": the symbol at id ", id, " is ", what_is(json[id]), ", not a string");
+    symbols.push_back(json[id].get<std::string>());
+  }
+  auto vocab = Vocabulary::from_symbols(std::move(symbols));
+  if (!vocab.ok()) return error("\"vocab\": ", vocab.message());
+  return vocab;
+}
+
+Json numbers(const float* values, Index count) { return Json(std::vector<float>(values, values + count)); }
+
+Json rows(const Matrix<float>& m) {
+  Json json = Json::array();
+  for (Index r = 0; r < m.rows(); ++r) json.push_back(numbers(m.row(r).data(), m.cols()));
+  return json;
+}
+
+}  // namespace
+
+Result<std::string> write_model(const Vocabulary& vocab, const Mlp<float>& mlp) {
+  if (Status s = check_mlp(mlp); !s.ok()) return Error{s.message()};
+  if (vocab.size() != mlp.C.rows()) {
+    return error("the vocabulary has ", vocab.size(), " symbols but the model has ", mlp.C.rows());
+  }
+  if (Status s = check_finite("C", mlp.C); !s.ok()) return Error{s.message()};
+  if (Status s = check_finite("W1", mlp.W1); !s.ok()) return Error{s.message()};
+  if (Status s = check_finite("b1", mlp.b1); !s.ok()) return Error{s.message()};
+  if (Status s = check_finite("W2", mlp.W2); !s.ok()) return Error{s.message()};
+  if (Status s = check_finite("b2", mlp.b2); !s.ok()) return Error{s.message()};
+  Json model;
+  model["format"] = format_name;
+  model["version"] = format_version;
+  model["vocab"] = vocab.symbols();
+  model["context"] = mlp.context;
+  model["embed"] = mlp.C.cols();
+  model["hidden"] = mlp.W1.cols();
+  model["C"] = rows(mlp.C);
+  model["W1"] = rows(mlp.W1);
+  model["b1"] = numbers(mlp.b1.data(), mlp.b1.size());
+  model["W2"] = rows(mlp.W2);
+  model["b2"] = numbers(mlp.b2.data(), mlp.b2.size());
+  return model.dump() + "\n";
+}
+
+Result<SavedModel> read_model(std::string_view text) {
+  const Json model = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (model.is_discarded()) {
+    ParseErrorMessage failure;
+    Json::sax_parse(text, &failure);
+    return error("the model file is not valid JSON: ", failure.message);
+  }
+  if (!model.is_object()) return error("the model file must hold a JSON object, not ", what_is(model));
+  auto format = member(model, "format");
+  if (!format.ok()) return Error{format.message()};
+  if (*format.value() != format_name) {
+    return error("\"format\" is ", format.value()->dump(), ", not \"", format_name, "\": this is not an Embedding Lab model");
+  }
+  auto version = read_size(model, "version");
+  if (!version.ok()) return Error{version.message()};
+  if (version.value() != format_version) {
+    return error("version ", version.value(), " is not supported: this reader knows version ", format_version);
+  }
+  auto vocab = read_vocab(model);
+  if (!vocab.ok()) return Error{vocab.message()};
+  Mlp<float> mlp;
+  auto context = read_size(model, "context"), embed = read_size(model, "embed"), hidden = read_size(model, "hidden");
+  for (const auto* size : {&context, &embed, &hidden}) {
+    if (!size->ok()) return Error{size->message()};
+  }
+  const Index V = vocab.value().size(), B = context.value(), d = embed.value(), H = hidden.value();
+  if (Status s = check_mlp_sizes(V, B, d, H); !s.ok()) return Error{s.message()};
+  mlp.context = B;
+  if (Status s = read_matrix(mlp.C, model, "C", V, d); !s.ok()) return Error{s.message()};
+  if (Status s = read_matrix(mlp.W1, model, "W1", B * d, H); !s.ok()) return Error{s.message()};
+  if (Status s = read_vector(mlp.b1, model, "b1", H); !s.ok()) return Error{s.message()};
+  if (Status s = read_matrix(mlp.W2, model, "W2", H, V); !s.ok()) return Error{s.message()};
+  if (Status s = read_vector(mlp.b2, model, "b2", V); !s.ok()) return Error{s.message()};
+  return SavedModel{std::move(vocab.value()), std::move(mlp)};
+}
+
+std::string projector_vectors(const Matrix<float>& table) {
+  std::string tsv;
+  for (Index r = 0; r < table.rows(); ++r) {
+    for (Index c = 0; c < table.cols(); ++c) tsv += (c > 0 ? "\t" : "") + Json(table(r, c)).dump();
+    tsv += '\n';
+  }
+  return tsv;
+}
+
+std::string projector_metadata(const Vocabulary& vocab) {
+  std::string tsv;
+  for (const std::string& symbol : vocab.symbols()) {
+    for (char c : symbol) {
+      switch (c) {
+        case '\t': tsv += "\\t"; break;
+        case '\n': tsv += "\\n"; break;
+        case '\r': tsv += "\\r"; break;
+        case '\\': tsv += "\\\\"; break;
+        default: tsv += c;
+      }
+    }
+    tsv += '\n';
+  }
+  return tsv;
+}
+
+}  // namespace embedlab

@@ -1,0 +1,43 @@
+// A trained model as text: the JSON model file that the page and the command line save and
+// load, and the two TSV files that the TensorFlow Embedding Projector reads.
+//
+// Shapes: V = vocabulary size, B = context length, d = embedding width, H = hidden units.
+//
+// The model file, version 1 (matrices as arrays of rows; x W1 where x is the concatenated
+// context, so row b*d + j of W1 weighs entry j of the embedding of context position b):
+//   {"format": "embedlab-mlp", "version": 1, "vocab": [V symbols in id order],
+//    "context": B, "embed": d, "hidden": H,
+//    "C": V x d, "W1": (B*d) x H, "b1": H, "W2": H x V, "b2": V}
+// Numbers are float32, written in the shortest form that reads back to the same float.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "mlp.hpp"
+#include "vocab.hpp"
+
+namespace embedlab {
+
+struct SavedModel {
+  Vocabulary vocab;
+  Mlp<float> mlp;
+};
+
+// The model file of mlp with its vocabulary. The shapes must agree and every number be finite.
+Result<std::string> write_model(const Vocabulary& vocab, const Mlp<float>& mlp);
+
+// A model file read back. Everything is checked: valid JSON, the format and version, the
+// vocabulary (no duplicates), the sizes and their limits, the shape of every matrix, and that
+// every number is finite in float32. The message names what is wrong.
+Result<SavedModel> read_model(std::string_view text);
+
+// The Embedding Projector's vectors file: row i of the table (V, d) on line i, entries separated
+// by tabs.
+std::string projector_vectors(const Matrix<float>& table);
+
+// Its metadata file: symbol i on line i, no header (one column). Tabs, line breaks and
+// backslashes in a symbol are written \t, \n, \r and \\ so that each symbol stays on its line.
+std::string projector_metadata(const Vocabulary& vocab);
+
+}  // namespace embedlab

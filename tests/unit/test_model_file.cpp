@@ -1,0 +1,122 @@
+// The JSON model file (written exactly, read back bit for bit, every rejection) and the
+// Embedding Projector's TSV files.
+#include "model_file.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "bundled_names.hpp"
+#include "check.hpp"
+#include "trainer.hpp"
+
+using namespace embedlab;
+using namespace embedlab::testing;
+
+namespace {
+// V = 3 (. a b), B = 1, d = 1, H = 2.
+Mlp<float> tiny_model() {
+  Mlp<float> m;
+  m.context = 1;
+  m.C.resize(3, 1);
+  m.C << 0.5f, -1, 0.1f;
+  m.W1.resize(1, 2);
+  m.W1 << 0.25f, 2;
+  m.b1 = row_vector({0.0f, -0.5f});
+  m.W2.resize(2, 3);
+  m.W2 << 1, -2, 3,
+          1e-7f, 0, 4;
+  m.b2 = row_vector({0.0f, 0.0f, 100.0f});
+  return m;
+}
+Vocabulary dot_a_b() { return expect_ok(Vocabulary::from_symbols({".", "a", "b"})); }
+
+// The tiny model's file with one change made to its JSON.
+template <class Change>
+std::string changed(Change change) {
+  nlohmann::json model = nlohmann::json::parse(expect_ok(write_model(dot_a_b(), tiny_model())));
+  change(model);
+  return model.dump();
+}
+}  // namespace
+
+TEST_CASE("a model file lists format, version, vocabulary, sizes and the matrices as rows") {
+  CHECK(expect_ok(write_model(dot_a_b(), tiny_model())) ==
+        R"({"format":"embedlab-mlp","version":1,"vocab":[".","a","b"],"context":1,"embed":1,"hidden":2,)"
+        R"("C":[[0.5],[-1.0],[0.1]],"W1":[[0.25,2.0]],"b1":[0.0,-0.5],"W2":[[1.0,-2.0,3.0],[1e-07,0.0,4.0]],)"
+        R"("b2":[0.0,0.0,100.0]})"
+        "\n");
+}
+
+TEST_CASE("a trained model reads back bit for bit") {
+  TrainConfig config;
+  config.hidden = 20;
+  Trainer trainer = expect_ok(Trainer::create(expect_ok(make_dataset(bundled_names(), 3, 1)), config));
+  for (int i = 0; i < 20; ++i) expect_ok(trainer.step());
+  const std::string text = expect_ok(write_model(trainer.data().vocab, trainer.model()));
+  const SavedModel saved = expect_ok(read_model(text));
+  const Mlp<float>& m = trainer.model();
+  CHECK(saved.vocab.symbols() == trainer.data().vocab.symbols());
+  CHECK(saved.mlp.context == 3);
+  CHECK(saved.mlp.C == m.C);
+  CHECK(saved.mlp.W1 == m.W1);
+  CHECK(saved.mlp.b1 == m.b1);
+  CHECK(saved.mlp.W2 == m.W2);
+  CHECK(saved.mlp.b2 == m.b2);
+  CHECK(expect_ok(write_model(saved.vocab, saved.mlp)) == text);
+}
+
+TEST_CASE("text that is not JSON, or cut short, is rejected with the parser's position") {
+  const std::string text = expect_ok(write_model(dot_a_b(), tiny_model()));
+  CHECK(read_model(text.substr(0, 208)).message() ==  // 211 bytes, "]}\n" cut off
+        "the model file is not valid JSON: parse error at line 1, column 209: syntax error while parsing "
+        "array - unexpected end of input; expected ']'");
+  CHECK(read_model("").message().rfind("the model file is not valid JSON: parse error at line 1, column 1:", 0) == 0);
+  CHECK(read_model("[1, 2]").message() == "the model file must hold a JSON object, not an array");
+}
+
+TEST_CASE("a file of another format or version is rejected") {
+  CHECK(read_model(changed([](auto& m) { m.erase("format"); })).message() == "\"format\" is missing");
+  CHECK(read_model(changed([](auto& m) { m["format"] = "keras"; })).message() ==
+        "\"format\" is \"keras\", not \"embedlab-mlp\": this is not an Embedding Lab model");
+  CHECK(read_model(changed([](auto& m) { m["version"] = 2; })).message() ==
+        "version 2 is not supported: this reader knows version 1");
+  CHECK(read_model(changed([](auto& m) { m["version"] = "1"; })).message() ==
+        "\"version\" must be a whole number, not a string");
+}
+
+TEST_CASE("a bad vocabulary or size is rejected naming it") {
+  CHECK(read_model(changed([](auto& m) { m["vocab"] = {".", "a", "a"}; })).message() ==
+        "\"vocab\": symbol \"a\" appears twice, at ids 1 and 2");
+  CHECK(read_model(changed([](auto& m) { m["vocab"][1] = 7; })).message() ==
+        "\"vocab\": the symbol at id 1 is 7, not a string");
+  CHECK(read_model(changed([](auto& m) { m["context"] = 1.5; })).message() ==
+        "\"context\" must be a whole number, not 1.5");
+  CHECK(read_model(changed([](auto& m) { m["hidden"] = 5000; })).message() ==
+        "hidden 5000 is out of range: it must be from 1 to 1024");
+  CHECK(read_model(changed([](auto& m) { m.erase("embed"); })).message() == "\"embed\" is missing");
+}
+
+TEST_CASE("a matrix of the wrong shape or with a bad number is rejected naming where") {
+  CHECK(read_model(changed([](auto& m) { m["C"].erase(0); })).message() == "\"C\" has 2 rows but 3 are needed");
+  CHECK(read_model(changed([](auto& m) { m["W2"][1].push_back(5); })).message() ==
+        "row 1 of \"W2\" has 4 numbers but 3 are needed");
+  CHECK(read_model(changed([](auto& m) { m["W1"] = "none"; })).message() ==
+        "\"W1\" must be an array of 1 rows, not a string");
+  CHECK(read_model(changed([](auto& m) { m["b1"][1] = nullptr; })).message() == "\"b1\": entry 1 is null, not a number");
+  CHECK(read_model(changed([](auto& m) { m.erase("b2"); })).message() == "\"b2\" is missing");
+  const std::string huge = changed([](auto& m) { m["C"][2][0] = 1e39; });  // beyond float32's 3.4e38
+  CHECK(read_model(huge).message() == "the model file is not valid JSON: number overflow parsing '1e+39'");
+}
+
+TEST_CASE("a model that cannot be written is an error") {
+  Mlp<float> m = tiny_model();
+  m.W2(0, 1) = NAN;
+  CHECK(write_model(dot_a_b(), m).message() == "W2: nan at row 0, column 1 is not finite");
+  CHECK(write_model(expect_ok(Vocabulary::from_symbols({".", "a"})), tiny_model()).message() ==
+        "the vocabulary has 2 symbols but the model has 3");
+}
+
+TEST_CASE("the projector files hold one row and one symbol a line") {
+  CHECK(projector_vectors(tiny_model().W2) == "1.0\t-2.0\t3.0\n1e-07\t0.0\t4.0\n");
+  CHECK(projector_metadata(expect_ok(Vocabulary::from_symbols({".", "a", "\t", "back\\slash"}))) ==
+        ".\na\n\\t\nback\\\\slash\n");
+}
