@@ -42,11 +42,17 @@ await esbuild.build({
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  alias: { 'embedlab-wasm': `${root}build/wasm/embedlab_core.cjs` },
+  alias: {
+    'embedlab-wasm': `${root}build/wasm/embedlab_core.cjs`,
+    'embedlab-wasm-binary': `${root}build/wasm/embedlab_core.wasm`,  // embedded as bytes
+  },
   // The Emscripten loader requires fs and path only when it runs under Node; never in a browser.
   external: ['fs', 'path'],
-  loader: { '.css': 'text' },
+  loader: { '.css': 'text', '.wasm': 'binary' },
   plugins: [sectionFiles],
 });
-for (const file of ['index.html', 'page.css', 'favicon.svg']) await copyFile(`${root}web/${file}`, `${site}/${file}`);
+await mkdir(`${site}/examples`, { recursive: true });
+for (const file of ['index.html', 'embed.html', 'page.css', 'favicon.svg', 'examples/course.html', 'examples/course.js', 'examples/course.css']) {
+  await copyFile(`${root}web/${file}`, `${site}/${file}`);
+}
 console.log(`site built in ${site}`);

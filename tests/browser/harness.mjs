@@ -7,14 +7,32 @@ import { fileURLToPath } from 'node:url';
 
 export const siteDir = fileURLToPath(new URL('../../build/site', import.meta.url));
 
-/** Serves build/site on 127.0.0.1 at a free port; resolves to { url, close() }. */
-export function serveSite() {
+/**
+ * Serves build/site at a free port; resolves to { url, origin, close() }.
+ * @param options.prefix the site's folder on the server, e.g. '/course/lab/' (default '/')
+ * @param options.headers headers for every response, e.g. a Content-Security-Policy
+ * @param options.host '127.0.0.1' or 'localhost': two hosts are two origins
+ * @param options.extra { path: html or () => html } pages served besides the site (a host page)
+ */
+export function serveSite({ prefix = '/', headers = {}, host = '127.0.0.1', extra = {} } = {}) {
   const files = sirv(siteDir, { dev: true });
-  const server = http.createServer((req, res) => files(req, res, () => { res.statusCode = 404; res.end(); }));
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    url: `http://127.0.0.1:${server.address().port}/`,
-    close: () => new Promise((done) => server.close(done)),
-  })));
+  const server = http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    const notFound = () => { res.statusCode = 404; res.end(); };
+    if (extra[req.url]) {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(typeof extra[req.url] === 'function' ? extra[req.url]() : extra[req.url]);
+    } else if (req.url.startsWith(prefix)) {
+      req.url = `/${req.url.slice(prefix.length)}`;
+      files(req, res, notFound);
+    } else {
+      notFound();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const origin = `http://${host}:${server.address().port}`;
+    resolve({ url: `${origin}${prefix}`, origin, close: () => new Promise((done) => server.close(done)) });
+  }));
 }
 
 /** Headless Chromium with the flags this machine's closed network needs. */
@@ -28,16 +46,18 @@ export function launchBrowser() {
 
 /**
  * A new page that records what a reader would never want to see: console errors, uncaught
- * exceptions, and requests that leave the page's own origin (or folder, for file://).
+ * exceptions, and requests outside `origin` (a URL prefix, or several; a folder for file://).
+ * `options` are Playwright's page options (viewport, hasTouch...).
  */
-export async function watchedPage(browser, origin) {
-  const page = await browser.newPage();
+export async function watchedPage(browser, origin, options = {}) {
+  const allowed = [origin].flat();
+  const page = await browser.newPage(options);
   const problems = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
   page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:')) problems.push(`request outside the site: ${url}`);
+    if (!allowed.some((prefix) => url.startsWith(prefix)) && !url.startsWith('data:')) problems.push(`request outside the site: ${url}`);
   });
   return { page, problems };
 }

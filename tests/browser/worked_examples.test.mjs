@@ -55,7 +55,7 @@ test('the keyboard alone reaches the id spotlight, with visible focus', async ()
   let focused = '';
   for (let i = 0; i < 30 && !focused.startsWith('id '); i++) {
     await page.keyboard.press('Tab');
-    focused = await page.evaluate(() => deepActiveElement()?.getAttribute('aria-label') ?? '');
+    focused = await page.evaluate(() => deepActiveElement()?.getAttribute('title') ?? '');
   }
   assert.equal(focused, 'id 0, symbol @');
   assert.equal(await text(page, '#spotlight-row'), '[0.10, -0.20]');

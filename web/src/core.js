@@ -16,10 +16,12 @@ export class CoreError extends Error {
 
 /**
  * Starts the WASM module and returns the core.
- * @param {Function} createModule the Emscripten factory (build/wasm/.../embedlab_core.cjs)
+ * @param {Function} createModule the Emscripten factory (build/wasm/embedlab_core.cjs)
+ * @param {Uint8Array} wasmBinary the module's bytes (build/wasm/embedlab_core.wasm), handed over
+ *   so that the loader never fetches them
  */
-export async function loadCore(createModule) {
-  return new Core(await createModule());
+export async function loadCore(createModule, wasmBinary) {
+  return new Core(await createModule({ wasmBinary }));
 }
 
 /** An object that lives in the core, known here by its handle; free() releases it. */

@@ -12,3 +12,8 @@ export function formatNumber(value, decimals = 2) {
   const text = value.toFixed(decimals);
   return Number(text) === 0 ? (0).toFixed(decimals) : text;
 }
+
+/** Column labels 0, 1, ..., n - 1. */
+export function indexLabels(n) {
+  return Array.from({ length: n }, (_, i) => String(i));
+}

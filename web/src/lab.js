@@ -9,6 +9,7 @@ import { defaultContext, symbols, tableC } from './data/worked_example.js';
 export const sectionNames = sections.map(({ name }) => name);
 
 export const initialState = {
+  vocab: symbols,           // @ a b c ., ids 0..4
   table: tableC,            // C, the (5, 2) table: shared by sections lookup, one-hot and unembedding
   spotlight: 2,             // the id whose row is lit ('b')
   context: defaultContext,  // ids of the context, [@, a, b]
@@ -34,10 +35,11 @@ function labSheet() {
 }
 
 /**
- * Mounts the sections named in `names` into shadow (a ShadowRoot) and returns the lab's state.
+ * Mounts the sections named in `names` into shadow (a ShadowRoot), starting from the defaults
+ * overridden by `settings`, and returns the lab's state.
  * The sections' markup is the build's own HTML; text a reader supplies is only ever set as text.
  */
-export function mountLab(shadow, { core, names }) {
+export function mountLab(shadow, { core, names, settings = {} }) {
   shadow.adoptedStyleSheets = [labSheet()];
   const chosen = sections.filter(({ name }) => names.includes(name));
   const lab = el('div', { class: 'lab' });
@@ -46,8 +48,8 @@ export function mountLab(shadow, { core, names }) {
   body.innerHTML = chosen.map(({ html }) => html).join('\n');
   lab.append(...body.childNodes);
   shadow.append(lab);
-  const state = createState(initialState);
-  for (const { mount } of chosen) mount({ root: shadow, core, state, symbols, defaultTable: tableC });
+  const state = createState({ ...initialState, ...settings });
+  for (const { mount } of chosen) mount({ root: shadow, core, state });
   return state;
 }
 

@@ -18,7 +18,7 @@ export function formatBytes(bytes) {
   return unit === 0 ? `${bytes} bytes` : `${(bytes / 1000 ** unit).toFixed(2)} ${units[unit]}`;
 }
 
-export function mountCost({ root, core, state, symbols }) {
+export function mountCost({ root, core, state }) {
   root.querySelector('#cost-table tbody').replaceChildren(...models.map(({ name, V, d, B }) => {
     const cost = core.embeddingCost(V, d, B);
     return el('tr', {},
@@ -31,11 +31,11 @@ export function mountCost({ root, core, state, symbols }) {
       el('td', {}, count.format(cost.lookupCopies)));
   }));
 
-  state.watch(['context'], () => {
-    const B = state.get('context').length, V = symbols.length;
-    const cost = core.embeddingCost(V, 2, B);
+  state.watch(['vocab', 'table', 'context'], () => {
+    const B = state.get('context').length, V = state.get('vocab').length, d = state.get('table')[0].length;
+    const cost = core.embeddingCost(V, d, B);
     root.getElementById('cost-shapes').textContent =
-      `Your context: one_hot (${B}, ${V}) × W (${V}, 2) → (${B}, 2) takes ${count.format(cost.oneHotMacs)} multiply-adds; ` +
+      `Your context: one_hot (${B}, ${V}) × W (${V}, ${d}) → (${B}, ${d}) takes ${count.format(cost.oneHotMacs)} multiply-adds; ` +
       `the lookup copies ${count.format(cost.lookupCopies)} numbers.`;
   });
 

@@ -1,7 +1,7 @@
 // Section 2: one-hot rows times W, drawn as a matrix product beside the lookup, with a verdict
 // from comparing the two outputs of the core. Every cell of W (the table C) is editable.
 import { el, showMessage } from '../dom.js';
-import { formatNumber } from '../format.js';
+import { formatNumber, indexLabels } from '../format.js';
 import { parseNumber } from '../parse.js';
 import { MatrixView } from '../figures/matrix_view.js';
 
@@ -14,7 +14,7 @@ export function differences(a, b) {
   return found;
 }
 
-export function mountOneHot({ root, core, state, symbols, defaultTable }) {
+export function mountOneHot({ root, core, state }) {
   const figure = root.getElementById('product-figure');
   const panel = (title, id) => {
     const box = el('div');
@@ -34,7 +34,6 @@ export function mountOneHot({ root, core, state, symbols, defaultTable }) {
   const lookup = new MatrixView(lookupBox, { label: 'Lookup of the context in W' });
   const message = root.getElementById('table-message');
   const verdict = root.getElementById('verdict');
-  const idLabels = symbols.map((symbol, id) => `${id} ${symbol}`);
   showMessage(message, '');
 
   function edit(row, col, text) {
@@ -49,15 +48,20 @@ export function mountOneHot({ root, core, state, symbols, defaultTable }) {
   }
   // A cell left with text that is not a number shows the value it kept.
   weightBox.addEventListener('focusout', () => weights.update(state.get('table'), weightLabels()));
-  const weightLabels = () => ({ rowLabels: idLabels, colLabels: ['0', '1'], litRows: state.get('context') });
-
-  root.getElementById('reset-table').addEventListener('click', () => {
-    showMessage(message, '');
-    state.set('table', defaultTable);
+  const weightLabels = () => ({
+    rowLabels: state.get('vocab').map((symbol, id) => `${id} ${symbol}`),
+    colLabels: indexLabels(state.get('table')[0].length),
+    litRows: state.get('context'),
   });
 
-  state.watch(['table', 'context'], () => core.scope(() => {
-    const ids = state.get('context');
+  const initialTable = state.get('table');  // the source's numbers, or the teacher's
+  root.getElementById('reset-table').addEventListener('click', () => {
+    showMessage(message, '');
+    state.set('table', initialTable);
+  });
+
+  state.watch(['vocab', 'table', 'context'], () => core.scope(() => {
+    const ids = state.get('context'), symbols = state.get('vocab');
     const W = core.matrix(state.get('table'));
     const x = core.oneHot(ids, symbols.length);  // (B, V)
     const viaProduct = core.linearForward(x, W).toRows();
@@ -65,10 +69,10 @@ export function mountOneHot({ root, core, state, symbols, defaultTable }) {
     const contextLabels = ids.map((id) => `${symbols[id]} (${id})`);
     oneHots.update(x.toRows(), { rowLabels: contextLabels, colLabels: symbols, litCells: ids.map((id, b) => [b, id]) });
     weights.update(W.toRows(), weightLabels());
-    product.update(viaProduct, { rowLabels: contextLabels, colLabels: ['0', '1'] });
-    lookup.update(viaLookup, { rowLabels: contextLabels, colLabels: ['0', '1'] });
+    product.update(viaProduct, { rowLabels: contextLabels, colLabels: indexLabels(W.cols) });
+    lookup.update(viaLookup, { rowLabels: contextLabels, colLabels: indexLabels(W.cols) });
     root.getElementById('one-hot-caption').textContent = `one_hot(ids), shape (${x.rows}, ${x.cols})`;
-    root.getElementById('product-caption').textContent = `one_hot × W, shape (${viaProduct.length}, 2)`;
+    root.getElementById('product-caption').textContent = `one_hot × W, shape (${viaProduct.length}, ${W.cols})`;
     showVerdict(differences(viaProduct, viaLookup));
   }));
 

@@ -6,14 +6,19 @@ import { parseNumber } from '../parse.js';
 import { BarChart } from '../figures/bar_chart.js';
 import { MatrixView } from '../figures/matrix_view.js';
 
-export function mountUnembedding({ root, core, state, symbols }) {
+export function mountUnembedding({ root, core, state }) {
   const hMessage = root.getElementById('h-message');
   const softmaxMessage = root.getElementById('softmax-message');
   const logitsView = new MatrixView(root.getElementById('logits'), { label: 'Logits, one per symbol' });
   const bars = new BarChart(root.getElementById('probability-bars'), { label: 'Probability of each symbol' });
 
-  // h is either the row of the context's last symbol (the default) or what the reader typed.
-  const hInputs = [0, 1].map((i) => el('input', {
+  // h is either the row of the context's last symbol (the default) or what the reader typed:
+  // one input per column of the table.
+  const hField = el('fieldset', {}, el('legend', {}, 'Final vector h'));
+  const useContext = el('button', { type: 'button', onclick: () => { showMessage(hMessage, ''); state.set('h', null); } },
+    'Use the last symbol of the context');
+  let hInputs = [];
+  const makeInput = (i) => el('input', {
     type: 'text', inputmode: 'decimal', size: 6, 'aria-label': `h[${i}]`,
     oninput: (event) => {
       const parsed = parseNumber(event.target.value);
@@ -23,15 +28,13 @@ export function mountUnembedding({ root, core, state, symbols }) {
       state.set('h', h.map((v, j) => (j === i ? parsed.value : v)));
     },
     onblur: () => draw(),
-  }));
+  });
   const slider = el('input', {
     type: 'range', min: 0, max: 5, step: 0.05, value: state.get('temperature'), 'aria-label': 'Temperature T',
     oninput: (event) => state.set('temperature', Number(event.target.value)),
   });
   root.getElementById('unembedding-controls').replaceChildren(
-    el('fieldset', {}, el('legend', {}, 'Final vector h'), ...hInputs,
-      el('button', { type: 'button', onclick: () => { showMessage(hMessage, ''); state.set('h', null); } },
-        'Use the last symbol of the context')),
+    hField,
     el('label', { class: 'field wide' }, el('span', {}, 'Temperature T'), slider, el('output', { id: 'temperature-slider-value' })));
 
   /** h as numbers: typed, or the core's lookup of the context's last id. */
@@ -43,8 +46,12 @@ export function mountUnembedding({ root, core, state, symbols }) {
   }
 
   function draw() {
-    const T = state.get('temperature');
+    const T = state.get('temperature'), symbols = state.get('vocab');
     const h = currentH();
+    if (hInputs.length !== h.length) {
+      hInputs = h.map((_, i) => makeInput(i));
+      hField.replaceChildren(hField.firstChild, ...hInputs, useContext);
+    }
     hInputs.forEach((input, i) => { if (!isFocused(input)) input.value = formatNumber(h[i]); });
     slider.value = String(T);
     for (const id of ['temperature-value', 'temperature-slider-value']) root.getElementById(id).textContent = formatNumber(T);
@@ -64,9 +71,15 @@ export function mountUnembedding({ root, core, state, symbols }) {
       bars.update(symbols.map((symbol, i) => ({ label: symbol, value: p[i], text: `${formatNumber(p[i] * 100, 1)}%` })), { top: top.id });
       root.getElementById('top-symbol').textContent = `${symbols[top.id]} with ${formatNumber(top.probability * 100, 1)}%`;
       root.getElementById('entropy').textContent = `${formatNumber(core.entropyBits(probs))} bits`;
+      root.getElementById('symbol-count').textContent = String(symbols.length);
       root.getElementById('max-entropy').textContent = `${formatNumber(core.entropyBits(core.softmax(new Array(symbols.length).fill(0), 1)))} bits`;
       root.getElementById('unembedding-h').textContent = formatVector(h);
     });
   }
-  state.watch(['h', 'table', 'context', 'temperature'], draw);
+  // A new table may have another width: a typed h then no longer fits, and follows the context.
+  state.watch(['vocab', 'table'], () => {
+    const h = state.get('h');
+    if (h && h.length !== state.get('table')[0].length) state.set('h', null);
+  });
+  state.watch(['h', 'vocab', 'table', 'context', 'temperature'], draw);
 }

@@ -1,0 +1,192 @@
+// The lab where course pages put it: settings in the URL hash and in attributes, several labs on
+// one page, the message API, a sub-path, an iframe on another origin, a strict
+// Content-Security-Policy, an accessibility scan, a phone, and hostile text.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { launchBrowser, serveSite, watchedPage } from './harness.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const strictPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const sectionIds = ['lookup', 'one-hot', 'cost', 'text', 'unembedding', 'directions'];
+let browser, server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await serveSite();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(url, { origin = server.url, count = 1, options } = {}) {
+  const { page, problems } = await watchedPage(browser, origin, options);
+  await page.goto(url);
+  await page.waitForFunction((n) => document.querySelectorAll('embedding-lab[ready]').length === n, count, { timeout: 15000 });
+  return { page, problems };
+}
+const text = (page, selector) => page.locator(selector).first().textContent();
+
+test('a link with settings in its hash reproduces them, and the hash follows the reader', async () => {
+  const { page, problems } = await open(`${server.url}index.html#section=unembedding&temperature=0&context=3+4`);
+  assert.equal(await page.locator('section').count(), 1);
+  // h is the row of the context's last symbol '.', [-0.20, 0.40], whose own logit 0.20 is the largest
+  assert.equal(await text(page, '#top-symbol'), '. with 100.0%');
+  await page.getByLabel('Temperature T').fill('2');
+  assert.match(await page.evaluate(() => location.hash), /temperature=2(&|$)/);
+  const again = await open(await page.evaluate(() => location.href));
+  assert.equal(await text(again.page, '#temperature-value'), '2.00');
+  assert.deepEqual([...problems, ...again.problems], []);
+});
+
+test('a malformed or oversized hash falls back to defaults with a notice, shown as text', async () => {
+  const hostile = encodeURIComponent('<img>; 1');
+  const { page, problems } = await open(`${server.url}index.html#temperature=hot&table=${hostile}&bogus=1`);
+  const notice = await text(page, '.notice');
+  assert.match(notice, /temperature “hot” is not a number from 0 to 5: using the default/);
+  assert.match(notice, /table: “<img>” is not a number: using the default/);
+  assert.match(notice, /“bogus” is not a setting of the lab/);
+  assert.equal(await page.locator('img').count(), 0);
+  assert.equal(await text(page, '#concatenation'), '[0.10, -0.20, 0.00, 0.30, -0.40, 0.20]');
+  const big = await open(`${server.url}index.html#sentence=${'a'.repeat(5000)}`);
+  assert.match(await text(big.page, '.notice'), /more than 4000: using the defaults/);
+  assert.deepEqual([...problems, ...big.problems], []);
+});
+
+test('three labs on the course page keep their own state, and the lesson script drives one', async () => {
+  const { page, problems } = await open(`${server.url}examples/course.html`, { count: 3 });
+  const softmax = page.locator('#lab-softmax');
+  assert.deepEqual(await softmax.locator('#probability-bars th').allTextContents(), ['x', 'y', 'z']);
+  await page.locator('#lab-lookup').getByTitle('id 4, symbol .').hover();
+  assert.equal(await page.locator('#lab-lookup #spotlight-row').textContent(), '[-0.20, 0.40]');
+  await page.getByRole('button', { name: 'Set the temperature to 0' }).click();
+  await page.waitForFunction(() => document.getElementById('lesson-log').textContent.includes('temperature 0'));
+  assert.deepEqual(await softmax.locator('#probability-bars .value').evaluateAll((cells) => cells.map((c) => c.textContent).sort()),
+    ['0.0%', '0.0%', '100.0%']);
+  assert.equal(await page.locator('#lab-directions #analogy-answer').textContent(), 'queen');
+  await page.screenshot({ path: `${process.cwd()}/build/screenshots/course.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
+test('an invalid attribute falls back to its default with a visible notice', async () => {
+  const host = await serveSite({ extra: { '/bad.html': `<!doctype html><html lang="en"><head><title>t</title><link rel="icon" href="data:,">
+    <script src="/embedding-lab.js"></script></head><body>
+    <embedding-lab section="lookup sideways" temperature="-3" vocab="a b"></embedding-lab></body></html>` } });
+  try {
+    const { page, problems } = await open(`${host.origin}/bad.html`, { origin: host.origin });
+    const notice = await text(page, '.notice');
+    assert.match(notice, /section “sideways” is not one of all, lookup/);
+    assert.match(notice, /temperature “-3” is not a number from 0 to 5/);
+    assert.match(notice, /the table has 5 rows but the vocabulary has 2 symbols/);
+    assert.equal(await page.locator('section').count(), sectionIds.length);  // the whole lab, as the default
+    assert.deepEqual(problems, []);
+  } finally {
+    await host.close();
+  }
+});
+
+test('served from a sub-path, the lab and the course page work', async () => {
+  const sub = await serveSite({ prefix: '/course/lab/' });
+  try {
+    const { page, problems } = await open(sub.url, { origin: sub.url });
+    assert.equal(await text(page, '#concatenation'), '[0.10, -0.20, 0.00, 0.30, -0.40, 0.20]');
+    const course = await open(`${sub.url}examples/course.html`, { origin: sub.url, count: 3 });
+    assert.deepEqual([...problems, ...course.problems], []);
+  } finally {
+    await sub.close();
+  }
+});
+
+test('in an iframe on another origin the lab starts, obeys its parent and reports events', async () => {
+  const lab = await serveSite({ host: 'localhost' });  // the lab on one origin ...
+  const parent = await serveSite({                       // ... and the course page on another
+    extra: {
+      '/host.html': () => `<!doctype html><html lang="en"><head><title>A course</title><link rel="icon" href="data:,"></head><body>
+        <iframe id="lab" title="Embedding Lab" width="900" height="700"
+          src="${lab.url}embed.html#section=unembedding&origin=${encodeURIComponent(parent.origin)}"></iframe></body></html>`,
+    },
+  });
+  try {
+    const { page, problems } = await watchedPage(browser, [parent.origin, lab.origin]);
+    const events = [];
+    await page.exposeFunction('recordEvent', (data) => events.push(data));
+    await page.addInitScript(() => window.addEventListener('message', (event) => window.recordEvent(event.data)));
+    await page.goto(`${parent.origin}/host.html`);
+    const frame = page.frameLocator('#lab');
+    await frame.locator('embedding-lab[ready]').waitFor({ timeout: 15000 });
+    const post = (message) => page.evaluate(([data, target]) => document.getElementById('lab').contentWindow.postMessage(data, target), [message, lab.origin]);
+    await post({ type: 'embedding-lab:set-state', state: { temperature: 0 } });
+    await frame.locator('#top-symbol', { hasText: '100.0%' }).waitFor();
+    await post({ type: 'rm -rf /', state: 1 });  // not a command: ignored
+    await post({ type: 'embedding-lab:get-state' });
+    await page.waitForFunction(() => true);
+    await new Promise((resume) => setTimeout(resume, 200));
+    const types = events.map((e) => e.type);
+    assert.ok(types.includes('embedding-lab:ready'), types.join());
+    assert.ok(events.some((e) => e.type === 'embedding-lab:state-changed' && e.state.temperature === '0'), types.join());
+    assert.ok(types.includes('embedding-lab:state'), types.join());
+    assert.equal(await frame.locator('#temperature-value').textContent(), '0.00');
+    assert.deepEqual(problems, []);
+  } finally {
+    await lab.close();
+    await parent.close();
+  }
+});
+
+test('under a strict Content-Security-Policy the page and the course page start with no violation', async () => {
+  const strict = await serveSite({ headers: { 'Content-Security-Policy': strictPolicy } });
+  try {
+    const { page, problems } = await open(strict.url, { origin: strict.url });
+    assert.equal(await text(page, '#concatenation'), '[0.10, -0.20, 0.00, 0.30, -0.40, 0.20]');
+    await page.getByLabel('Temperature T').fill('0');
+    assert.equal(await text(page, '#entropy'), '0.00 bits');
+    const course = await open(`${strict.url}examples/course.html`, { origin: strict.url, count: 3 });
+    await course.page.getByRole('button', { name: 'Set the temperature to 0' }).click();
+    await course.page.waitForFunction(() => document.getElementById('lesson-log').textContent.includes('temperature 0'));
+    assert.deepEqual([...problems, ...course.problems], []);
+  } finally {
+    await strict.close();
+  }
+});
+
+test('axe-core finds no serious or critical accessibility problem in any section', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const { page, problems } = await watchedPage(browser, server.url, { colorScheme: scheme });
+    await page.goto(server.url);
+    await page.locator('embedding-lab[ready]').waitFor();
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
+      return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+    });
+    assert.deepEqual(violations, [], `${scheme} scheme`);
+    assert.deepEqual(problems, []);
+  }
+});
+
+test('on a phone every control is a touch target of at least 44 px and nothing scrolls sideways', async () => {
+  const { page, problems } = await open(server.url, { options: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true } });
+  const small = await page.locator('embedding-lab').evaluate((lab) => [...lab.shadowRoot.querySelectorAll('button, select, input, a, summary')]
+    .map((control) => [control.getAttribute('aria-label') ?? control.textContent.trim(), control.getBoundingClientRect()])
+    .filter(([, box]) => box.width > 0 && (box.height < 44 || box.width < 44))
+    .map(([name, box]) => `${name}: ${Math.round(box.width)} x ${Math.round(box.height)}`));
+  assert.deepEqual(small, []);
+  await page.locator('embedding-lab').getByTitle('id 3, symbol c').tap();
+  assert.equal(await text(page, '#spotlight-row'), '[0.50, -0.10]');
+  assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), [360, 360]);
+  assert.deepEqual(problems, []);
+});
+
+test('text a reader or a page supplies is shown as text and runs nothing', async () => {
+  const hostile = '<img src=x onerror=alert(1)>';
+  const { page, problems } = await open(`${server.url}index.html#sentence=${encodeURIComponent(hostile)}&tokenizer=words`);
+  let dialogs = 0;
+  page.on('dialog', (dialog) => { dialogs++; dialog.dismiss(); });
+  assert.deepEqual(await page.locator('#tokens .chip').allTextContents(), ['0 <img', '1 src=x', '2 onerror=alert(1)>']);
+  await page.getByLabel('Text', { exact: true }).fill(`${hostile} ${hostile}`);
+  await page.waitForTimeout(100);
+  assert.equal(await page.locator('img').count(), 0);
+  assert.equal(dialogs, 0);
+  assert.deepEqual(problems, []);
+});
