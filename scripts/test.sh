@@ -20,4 +20,7 @@ node --test tests/node/
 step "the page in headless Chromium"
 node --test tests/browser/
 
+step "what the first view costs (figures, not a test)"
+node scripts/measure-site.mjs
+
 step "all tests passed"
