@@ -4,6 +4,7 @@
 // With one-hot rows as x (m = V) and the embedding table as W (n = d) this is the lookup.
 #pragma once
 
+#include "matmul.hpp"
 #include "tensor.hpp"
 
 namespace embedlab {
@@ -20,7 +21,7 @@ Status check_product(const Matrix<S>& x, const Matrix<S>& W) {
 template <class S>
 Status linear_forward(Matrix<S>& out, const Matrix<S>& x, const Matrix<S>& W) {
   if (Status s = check_product(x, W); !s.ok()) return s;
-  out.noalias() = x * W;
+  product(out, x, W);
   return {};
 }
 
@@ -34,7 +35,7 @@ Status linear_backward(Matrix<S>& dx, Matrix<S>& dW, const Matrix<S>& dout, cons
   if (Status s = check_shape("dout", dout, x.rows(), W.cols()); !s.ok()) return s;
   if (Status s = check_shape("dW", dW, W.rows(), W.cols()); !s.ok()) return s;
   dx.noalias() = dout * W.transpose();
-  dW.noalias() += x.transpose() * dout;
+  add_transposed_product(dW, x, dout);
   return {};
 }
 
