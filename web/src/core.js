@@ -25,7 +25,7 @@ export async function loadCore(createModule, wasmBinary) {
 }
 
 /** An object that lives in the core, known here by its handle; free() releases it. */
-class CoreObject {
+export class CoreObject {
   constructor(core, handle, freeFunction) {
     this.core = core;
     this.handle = handle;

@@ -1,94 +1,26 @@
-// The WebAssembly interface of the core: the only file that knows about Emscripten.
-//
-// Only numbers cross. C++ keeps the objects (matrices, vocabularies, generators) in tables and
-// JavaScript holds their handles, small positive integers. A call that can fail returns a status
-// (0 = ok, 1 = error) or a handle (0 = error); el_last_error() then gives the message, which
-// web/src/core.js throws as a JavaScript Error. Nothing here throws, exits or aborts on bad
-// input, so a page keeps working after a mistake.
+// The WebAssembly interface of the core's worked-example operations: lookup, one-hot, linear,
+// unembedding, softmax, loss, similarity, vocabularies and random numbers. (Training is in
+// training_exports.cpp; what both share is in handles.hpp.)
 //
 // Matrices are float32 and row-major; JavaScript reads and writes their entries in place
 // through el_matrix_data(). Ids arrive as pointers to int32 arrays in WASM memory.
 #include <emscripten/emscripten.h>
 
-#include <cmath>
-#include <map>
-#include <memory>
-#include <string>
-
 #include "cost.hpp"
 #include "distribution.hpp"
 #include "embedding.hpp"
+#include "handles.hpp"
 #include "linear.hpp"
 #include "loss.hpp"
 #include "one_hot.hpp"
-#include "rng.hpp"
 #include "similarity.hpp"
 #include "softmax.hpp"
 #include "unembedding.hpp"
-#include "vocab.hpp"
 
 using namespace embedlab;
-using FloatMatrix = Matrix<float>;
+using namespace embedlab::wasm;
 
 namespace {
-
-constexpr int ok = 0;
-constexpr int failed = 1;
-constexpr double max_entries = 64.0 * 1024 * 1024;  // 256 MB of floats in one matrix
-
-std::string last_error;  // the message of the most recent failure
-std::string last_text;   // text returned by the most recent el_vocab_decode
-
-// Records a failure's message and returns `value`, what the caller returns for "failed".
-template <class T>
-T fail_with(T value, const std::string& message) {
-  last_error = message;
-  return value;
-}
-int fail(const std::string& message) { return fail_with(failed, message); }
-int report(const Status& status) { return status.ok() ? ok : fail(status.message()); }
-
-// Objects of one kind, by handle. Handles start at 1 and are never reused.
-template <class T>
-class Table {
- public:
-  explicit Table(const char* kind) : kind_(kind) {}
-  int add(T object) {
-    objects_.emplace(next_, std::make_unique<T>(std::move(object)));
-    return next_++;
-  }
-  T* find(int handle) {
-    auto found = objects_.find(handle);
-    if (found != objects_.end()) return found->second.get();
-    last_error = std::string("no ") + kind_ + " with handle " + std::to_string(handle);
-    return nullptr;
-  }
-  bool remove(int handle) { return objects_.erase(handle) == 1; }
-
- private:
-  const char* kind_;
-  int next_ = 1;
-  std::map<int, std::unique_ptr<T>> objects_;
-};
-
-Table<FloatMatrix> matrices("matrix");
-Table<Vocabulary> vocabularies("vocabulary");
-Table<Rng> generators("random generator");
-
-Status check_size(double rows, double cols) {
-  if (!(rows >= 0 && cols >= 0 && rows == std::floor(rows) && cols == std::floor(cols))) {
-    return error("a matrix of ", rows, " x ", cols, " cannot exist: sizes are whole numbers >= 0");
-  }
-  if (rows * cols > max_entries) {
-    return error("a matrix of ", rows, " x ", cols, " = ", rows * cols, " entries is too large (at most ",
-                 max_entries, ")");
-  }
-  return {};
-}
-
-Ids to_ids(const int* ids, int count) { return count > 0 ? Ids(ids, ids + count) : Ids(); }
-
-std::string_view to_text(const char* text, int length) { return {text, static_cast<size_t>(length)}; }
 
 // The handle of a new vocabulary, or 0 with its error.
 int add_vocabulary(Result<Vocabulary> vocab) {
@@ -134,9 +66,7 @@ EMSCRIPTEN_KEEPALIVE int el_matrix_new(double rows, double cols) {
 }
 
 // Frees a matrix.
-EMSCRIPTEN_KEEPALIVE int el_matrix_free(int handle) {
-  return matrices.remove(handle) ? ok : fail("no matrix with handle " + std::to_string(handle));
-}
+EMSCRIPTEN_KEEPALIVE int el_matrix_free(int handle) { return matrices.remove(handle); }
 
 // Rows of a matrix, or -1.
 EMSCRIPTEN_KEEPALIVE int el_matrix_rows(int handle) {
@@ -354,9 +284,7 @@ EMSCRIPTEN_KEEPALIVE int el_vocab_from_symbols(const char* lines, int length) {
 }
 
 // Frees a vocabulary.
-EMSCRIPTEN_KEEPALIVE int el_vocab_free(int handle) {
-  return vocabularies.remove(handle) ? ok : fail("no vocabulary with handle " + std::to_string(handle));
-}
+EMSCRIPTEN_KEEPALIVE int el_vocab_free(int handle) { return vocabularies.remove(handle); }
 
 // Number of symbols, or -1.
 EMSCRIPTEN_KEEPALIVE int el_vocab_size(int handle) {
@@ -390,8 +318,7 @@ EMSCRIPTEN_KEEPALIVE const char* el_vocab_decode(int handle, const int* ids, int
   if (!v) return nullptr;
   auto text = v->decode(to_ids(ids, count));
   if (!text.ok()) return fail_with<const char*>(nullptr, text.message());
-  last_text = std::move(text.value());
-  return last_text.c_str();
+  return keep_text(std::move(text.value()));
 }
 
 // ---- Random numbers -------------------------------------------------------------------------
@@ -405,9 +332,7 @@ EMSCRIPTEN_KEEPALIVE int el_rng_new(double seed) {
 }
 
 // Frees a generator.
-EMSCRIPTEN_KEEPALIVE int el_rng_free(int handle) {
-  return generators.remove(handle) ? ok : fail("no random generator with handle " + std::to_string(handle));
-}
+EMSCRIPTEN_KEEPALIVE int el_rng_free(int handle) { return generators.remove(handle); }
 
 // The next 32 random bits into *out.
 EMSCRIPTEN_KEEPALIVE int el_rng_next_u32(unsigned* out, int handle) {
