@@ -1,6 +1,8 @@
 #include "dataset.hpp"
 
+#include <algorithm>
 #include <numeric>
+#include <utility>
 
 #include "limits.hpp"
 #include "rng.hpp"

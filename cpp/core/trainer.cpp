@@ -68,18 +68,18 @@ Result<float> Trainer::step() {
   const auto B = static_cast<size_t>(config_.context);
   for (size_t i = 0; i < batch_targets_.size(); ++i) {
     const size_t n = rng_.below(static_cast<std::uint32_t>(train.size())).value();
-    std::copy_n(train.contexts.begin() + static_cast<std::ptrdiff_t>(n * B), B, batch_contexts_.begin() + static_cast<std::ptrdiff_t>(i * B));
+    std::copy_n(&train.contexts[n * B], B, &batch_contexts_[i * B]);  // context n is row i of the batch
     batch_targets_[i] = train.targets[n];
   }
   const Status forward = mlp_forward(scratch_, model_, batch_contexts_);
   const Result<float> loss = forward.ok() ? mlp_loss(scratch_, batch_targets_) : Result<float>(Error{forward.message()});
   if (!loss.ok() || !std::isfinite(loss.value())) {
     const std::int64_t failed = steps_ + 1;
+    const float lr = learning_rate();
     model_ = previous_;
     steps_ = previous_steps_;
-    return error("step ", failed, ": the loss is not finite (",
-                 loss.ok() ? std::to_string(loss.value()) : loss.message(), ") with learning rate ",
-                 learning_rate(), "; the weights are back to those after step ", steps_);
+    return error("step ", failed, ": the loss is not finite (", loss.ok() ? std::to_string(loss.value()) : loss.message(),
+                 ") with learning rate ", lr, "; the weights are back to those after step ", steps_);
   }
   set_zero(grads_);
   if (Status s = mlp_backward(grads_, scratch_, model_, batch_contexts_, batch_targets_); !s.ok()) return Error{s.message()};
