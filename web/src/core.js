@@ -345,9 +345,9 @@ export class Core {
     if (this.scopes.length > 0) this.scopes[this.scopes.length - 1].push(object);
     return object;
   }
-  /** Copies UTF-8 text into WASM memory for fn(pointer, byteLength), then frees it. */
+  /** Copies text (a string, or UTF-8 bytes as a Uint8Array, unchecked) into WASM memory for fn(pointer, byteLength), then frees it. */
   withText(text, fn) {
-    const bytes = new TextEncoder().encode(String(text));
+    const bytes = text instanceof Uint8Array ? text : new TextEncoder().encode(String(text));
     const pointer = this.module._malloc(bytes.length + 1);
     try {
       this.module.HEAPU8.set(bytes, pointer);

@@ -1,6 +1,8 @@
 // The lab: chosen sections mounted into a shadow root, sharing one state. The standalone page
 // shows every section; a course page can show one or a few.
+import uplotCss from 'uplot/dist/uPlot.min.css';
 import labCss from './lab.css';
+import { defaultConfig } from './training_core.js';
 import { el } from './dom.js';
 import { createState } from './state.js';
 import { sections } from './sections/index.js';
@@ -23,13 +25,16 @@ export const initialState = {
   b: [1, 2],
   direction: 0,
   analogy: { a: 2, b: 0, c: 1 },  // king - man + woman
+  dataset: 'names',         // training: names, words or own
+  // the lecture's settings; a phone gets a smaller budget of steps
+  training: { ...defaultConfig, steps: globalThis.matchMedia?.('(max-width: 600px)').matches ? 5000 : 20000 },
 };
 
 let sheet;  // one constructed stylesheet, adopted by every lab on the page
 function labSheet() {
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(labCss);
+    sheet.replaceSync(`${uplotCss}\n${labCss}`);
   }
   return sheet;
 }

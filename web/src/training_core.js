@@ -29,15 +29,19 @@ export class Trainer extends CoreObject {
     super(core, handle, '_el_trainer_free');
   }
 
-  /** Runs up to `steps` steps: { losses } of the minibatches, and `error` if the loss stopped being finite. */
+  /**
+   * Runs up to `steps` steps: { losses } of the minibatches, their `mean`, and `error` if the
+   * loss stopped being finite (the weights are then those of the last good step).
+   */
   run(steps) {
     const m = this.core.module;
-    const pointer = m._malloc(Math.max(steps, 1) * 4);
+    const pointer = m._malloc((Math.max(steps, 1) + 1) * 4);  // the losses, then their mean
     try {
-      const done = m._el_trainer_run(pointer, this.handle, steps);
+      const done = m._el_trainer_run(pointer, pointer + 4 * Math.max(steps, 1), this.handle, steps);
       if (done < 0) this.core.throwLastError();
       const losses = Float32Array.from(new Float32Array(m.HEAPF32.buffer, pointer, done));
-      return done < steps ? { losses, error: m.UTF8ToString(m._el_last_error()) } : { losses };
+      const mean = m.HEAPF32[(pointer >> 2) + Math.max(steps, 1)];
+      return done < steps ? { losses, mean, error: m.UTF8ToString(m._el_last_error()) } : { losses, mean };
     } finally {
       m._free(pointer);
     }

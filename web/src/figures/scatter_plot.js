@@ -1,0 +1,33 @@
+// Points in 2-D, each labelled: the embedding table seen from above (its 2-D projection, which
+// the core computes). SVG, so the labels stay sharp; the axes fit the points.
+const svgNs = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attributes = {}, text = '') {
+  const element = document.createElementNS(svgNs, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  if (text) element.textContent = text;
+  return element;
+}
+
+export class ScatterPlot {
+  constructor(container, { label, size = 320 }) {
+    this.size = size;
+    this.root = svg('svg', { viewBox: `0 0 ${size} ${size}`, role: 'img', 'aria-label': label, class: 'scatter' });
+    this.layer = svg('g');
+    this.root.append(svg('rect', { x: 0, y: 0, width: size, height: size, class: 'scatter-back' }), this.layer);
+    container.replaceChildren(this.root);
+  }
+
+  /** points: [[x, y], ...] with labels[i] for point i. */
+  update(points, labels) {
+    const margin = 16, span = this.size - 2 * margin;
+    const xs = points.map(([x]) => x), ys = points.map(([, y]) => y);
+    const [x0, x1] = [Math.min(...xs), Math.max(...xs)], [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+    const place = (v, low, high) => margin + (high > low ? (v - low) / (high - low) : 0.5) * span;  // drawing only
+    this.layer.replaceChildren(...points.flatMap(([x, y], i) => {
+      const px = place(x, x0, x1), py = this.size - place(y, y0, y1);
+      return [svg('circle', { cx: px, cy: py, r: 3, class: 'scatter-point' }),
+        svg('text', { x: px + 4, y: py - 4, class: 'scatter-label' }, labels[i] === ' ' ? '␠' : labels[i])];
+    }));
+  }
+}
