@@ -60,18 +60,26 @@ EMSCRIPTEN_KEEPALIVE int el_trainer_new(const char* text, int length, const doub
 // Frees a trainer.
 EMSCRIPTEN_KEEPALIVE int el_trainer_free(int handle) { return trainers.remove(handle); }
 
-// Runs up to `steps` steps, writing each minibatch loss to losses_out[steps]. Returns the number
-// of steps taken: fewer than asked means the loss stopped being finite (el_last_error says so)
-// and the weights are those of the last good step. -1 if there is no such trainer.
-EMSCRIPTEN_KEEPALIVE int el_trainer_run(float* losses_out, int handle, int steps) {
+// Runs up to `steps` steps, writing each minibatch loss to losses_out[steps] and their mean to
+// *mean_out (the loss curve's point for this chunk of steps). Returns the number of steps
+// taken: fewer than asked means the loss stopped being finite (el_last_error says so) and the
+// weights are those of the last good step. -1 if there is no such trainer.
+EMSCRIPTEN_KEEPALIVE int el_trainer_run(float* losses_out, float* mean_out, int handle, int steps) {
   Trainer* t = trainers.find(handle);
   if (!t) return -1;
-  for (int i = 0; i < steps; ++i) {
+  double total = 0;
+  int done = 0;
+  for (; done < steps; ++done) {
     Result<float> loss = t->step();
-    if (!loss.ok()) return fail_with(i, loss.message());
-    losses_out[i] = loss.value();
+    if (!loss.ok()) {
+      last_error = loss.message();
+      break;
+    }
+    losses_out[done] = loss.value();
+    total += loss.value();
   }
-  return steps;
+  *mean_out = done > 0 ? static_cast<float>(total / done) : 0.0f;
+  return done;
 }
 
 // *out = the mean loss over a whole split (0 = train, 1 = dev, 2 = test).
