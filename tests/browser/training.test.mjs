@@ -3,10 +3,11 @@
 // nothing; and training also runs from file:// and under a strict Content-Security-Policy.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchBrowser, serveSite, siteDir, watchedPage } from './harness.mjs';
 
 let browser, server;
@@ -138,4 +139,63 @@ test('from file:// and under a strict Content-Security-Policy the worker still t
   } finally {
     await strict.close();
   }
+});
+
+test('one step opened up: only the rows of characters in the batch get a gradient', async () => {
+  const { problems, lab } = await openLab();
+  await trainFor(lab, 100);
+  await lab.getByRole('button', { name: 'Take one step and open it up' }).click();
+  await lab.locator('#opened-step p', { hasText: 'Step 101' }).waitFor();
+  assert.equal(await lab.locator('#opened-step .batch li').count(), 32);
+  const rows = await lab.locator('#opened-step tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    used: tr.classList.contains('lit'), zero: [...tr.querySelectorAll('td')].every((td) => Number(td.textContent) === 0),
+  })));
+  assert.equal(rows.length, 27);
+  assert.ok(rows.every(({ used, zero }) => used !== zero), 'a row is zero exactly when its character is not in the batch');
+  assert.deepEqual(problems, []);
+});
+
+test('a divergent run stops with a message the moment the loss is not finite', async () => {
+  const { problems, lab } = await openLab();
+  await lab.getByLabel('Initialisation', { exact: true }).selectOption('lecture');
+  await setField(lab, 'Learning rate', '1e38');  // one update throws the weights to about 1e37
+  await setField(lab, 'Steps', 1000);
+  await lab.getByRole('button', { name: 'Train' }).click();
+  await lab.locator('#training-message', { hasText: 'Training stopped' }).waitFor({ timeout: 30000 });
+  assert.match(await lab.locator('#training-message').textContent(), /the loss is not finite .*the weights are back to those after step \d+/);
+  await lab.getByRole('button', { name: 'Sample', exact: true }).click();  // the last good weights still sample
+  await lab.locator('#samples li').first().waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('while training, no task on the main thread of the page takes more than 50 ms', async () => {
+  const { page, problems, lab } = await openLab();
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  await setField(lab, 'Steps', 200000);  // the lecture's run, paused after a few seconds
+  await lab.getByRole('button', { name: 'Train' }).click();
+  await page.waitForTimeout(4000);
+  await lab.getByRole('button', { name: 'Pause' }).click();
+  const longTasks = await page.evaluate(() => window.longTasks);
+  console.log(`# main-thread tasks over 50 ms while training: ${longTasks.length} ${JSON.stringify(longTasks.map(Math.round))}`);
+  assert.deepEqual(longTasks, []);
+  assert.deepEqual(problems, []);
+});
+
+test('a model trained by the command line loads in the page and samples the same with the same seed', async () => {
+  const cli = fileURLToPath(new URL('../../build/native/cpp/cli/embedlab', import.meta.url));
+  const names = fileURLToPath(new URL('../data/names.txt', import.meta.url));
+  const model = join(tmpdir(), 'cli-model.json');
+  execFileSync(cli, ['train', '--data', names, '--out', model, '--steps', '1500', '--hidden', '64', '--seed', '5'], { stdio: 'pipe' });
+  const expected = execFileSync(cli, ['sample', '--model', model, '--count', '10', '--seed', '1', '--max-length', '30'], { encoding: 'utf8' })
+    .split('\n').slice(0, 10).map((s) => s || '(empty)');
+  const { problems, lab } = await openLab();
+  await lab.getByLabel('Load a model file (JSON)').setInputFiles(model);
+  await lab.locator('#final-losses', { hasText: 'Loaded a model' }).waitFor();
+  await lab.getByRole('button', { name: 'Sample', exact: true }).click();
+  await lab.locator('#samples li').nth(9).waitFor();
+  assert.deepEqual(await lab.locator('#samples button').allTextContents(), expected);
+  assert.deepEqual(problems, []);
 });

@@ -23,18 +23,21 @@ export class MatrixView {
 
   /**
    * Shows rows (an array of arrays of numbers) with labels; lit rows and cells get a highlight,
-   * and in an editable view a cell the reader is typing in is left as typed.
+   * and in an editable view a cell the reader is typing in is left as typed. With shade, each
+   * cell is tinted by its size (a heat map; the numbers stay written in the cells).
    */
-  update(rows, { rowLabels = [], colLabels = [], litRows = [], litCells = [] } = {}) {
+  update(rows, { rowLabels = [], colLabels = [], litRows = [], litCells = [], shade = false } = {}) {
     const layout = JSON.stringify([rows.length, rows[0]?.length ?? 0, rowLabels, colLabels]);
     if (layout !== this.layout) this.build(rows.length, rows[0]?.length ?? 0, rowLabels, colLabels);
     this.layout = layout;
     const lit = new Set(litRows);
+    const largest = shade ? Math.max(...rows.flat().map(Math.abs)) || 1 : 1;  // for the heat map's colour only
     const litCell = new Set(litCells.map(([r, c]) => `${r},${c}`));
     this.cells.forEach((row, r) => {
       row.parentRow.classList.toggle('lit', lit.has(r));
       row.forEach((cell, c) => {
         cell.classList.toggle('lit-cell', litCell.has(`${r},${c}`));
+        if (shade) cell.style.setProperty('--heat', String(Math.abs(rows[r][c]) / largest));
         const text = formatNumber(rows[r][c], this.decimals);
         if (!this.onEdit) cell.textContent = text;
         else if (!isFocused(cell.input)) cell.input.value = text;

@@ -4,6 +4,7 @@
 import { el, select, showMessage } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { BarChart } from '../figures/bar_chart.js';
+import { MatrixView } from '../figures/matrix_view.js';
 import { LossChart } from '../figures/loss_chart.js';
 import { ScatterPlot } from '../figures/scatter_plot.js';
 import { startTrainingWorker } from '../training/client.js';
@@ -19,8 +20,8 @@ const settings = [
   { key: 'hidden', label: 'Hidden H', min: 1, max: 512, step: 1 },
   { key: 'batch', label: 'Batch', min: 1, max: 512, step: 1 },
   { key: 'steps', label: 'Steps', min: 1, max: 200000, step: 1 },
-  { key: 'lr', label: 'Learning rate', min: 1e-6, max: 100, step: 'any' },
-  { key: 'lrFinal', label: 'Final learning rate', min: 1e-6, max: 100, step: 'any' },
+  { key: 'lr', label: 'Learning rate', min: 1e-6, max: 1e38, step: 'any' },
+  { key: 'lrFinal', label: 'Final learning rate', min: 1e-6, max: 1e38, step: 'any' },
   { key: 'decayAt', label: 'Decay at step', min: 0, max: 200000, step: 1 },
   { key: 'seed', label: 'Seed', min: 0, max: 2 ** 31, step: 1 },
 ];
@@ -171,6 +172,11 @@ export function mountTraining({ root, state }) {
         setRunning(false);
         showMessage(message, `Training stopped: ${data.message}`);
         break;
+      case 'opened':
+        showModel(data);
+        showOpenedStep(data);
+        progress.value = data.info.steps;
+        break;
       case 'samples':
         samples = data.samples;
         showSamples();
@@ -196,6 +202,24 @@ export function mountTraining({ root, state }) {
       default:
         break;
     }
+  }
+
+  // ---- One step, opened up ----
+  const gradientBox = el('div', { class: 'scroll heat', tabindex: '0', role: 'region', 'aria-label': 'The gradient of the embedding table' });
+  const gradientView = new MatrixView(gradientBox, { label: 'Gradient of the embedding table dC, one row per character', decimals: 3 });
+  part('step-controls').replaceChildren(el('button', { type: 'button', onclick: () => worker.send({ type: 'step' }) }, 'Take one step and open it up'));
+  function showOpenedStep({ info, loss, batch, gradient }) {
+    const shown = (id) => (symbols[id] === ' ' ? '␠' : symbols[id]);
+    const used = new Set(batch.contexts.flat());
+    const zeroRows = gradient.map((row, id) => (row.every((g) => g === 0) ? id : -1)).filter((id) => id >= 0);
+    part('opened-step').replaceChildren(
+      el('p', {}, `Step ${count.format(info.steps)}: minibatch loss ${formatNumber(loss, 3)}. Its ${batch.targets.length} examples, context → next character:`),
+      el('ol', { class: 'batch' }, batch.contexts.map((context, b) => el('li', {}, el('code', {}, `${context.map(shown).join('')} → ${shown(batch.targets[b])}`)))),
+      el('p', {}, `Characters in the contexts: ${[...used].sort((a, b) => a - b).map(shown).join(' ')}. ` +
+        `Rows of dC that are exactly zero: ${zeroRows.map(shown).join(' ') || 'none'}.`),
+      gradientBox);
+    gradientView.update(gradient, { rowLabels: symbols.map((_, id) => shown(id)), litRows: [...used], shade: true,
+      colLabels: gradient[0].map((_, c) => String(c)) });
   }
 
   // ---- Sampling ----

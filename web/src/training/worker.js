@@ -2,10 +2,10 @@
 // freezes. The page sends commands; the worker answers with progress, losses, the embedding's
 // 2-D projection and samples, all computed by the core.
 //
-// Commands: start { wasmBinary }, create { text, config }, train { until }, pause, sample
-// { count, seed, options }, model, projector, load { json }.
-// Answers: ready, created, progress, evaluated, finished, stopped, samples, model, projector,
-// loaded, error. (web/src/training/client.js is the other side.)
+// Commands: start { wasmBinary }, create { text, config }, train { until }, pause, step (one
+// step, opened up), sample { count, seed, options }, model, projector, load { json }.
+// Answers: ready, created, progress, evaluated, finished, stopped, opened, samples, model,
+// projector, loaded, error. (web/src/training/client.js is the other side.)
 import createEmbedLabModule from 'embedlab-wasm';
 import { loadCore } from '../core.js';
 import { Model, Trainer } from '../training_core.js';
@@ -81,6 +81,14 @@ const commands = {
   },
   pause() {
     training = false;
+  },
+  step() {
+    if (!trainer) throw new Error('there is no model being trained: press Train or Reset first');
+    if (training) throw new Error('pause the training first');
+    const { losses, error } = trainer.run(1);
+    if (error) throw new Error(error);
+    const opened = core.scope(() => ({ batch: trainer.batch(), gradient: trainer.gradient().toRows() }));
+    post({ type: 'opened', info: trainer.info(), loss: losses[0], ...opened, ...describe() });
   },
   sample({ count, seed, options }) {
     const m = currentModel();
