@@ -190,3 +190,37 @@ test('text a reader or a page supplies is shown as text and runs nothing', async
   assert.equal(dialogs, 0);
   assert.deepEqual(problems, []);
 });
+
+test('a course page trains a lab through messages and hears when it has trained and sampled', async () => {
+  const host = await serveSite({ extra: { '/lesson.html': `<!doctype html><html lang="en"><head><title>lesson</title>
+    <link rel="icon" href="data:,"><script src="/embedding-lab.js"></script></head><body>
+    <embedding-lab id="trainer" section="training" steps="400" hidden="32" seed="3" dataset="words"></embedding-lab>
+    <embedding-lab id="other" section="lookup"></embedding-lab></body></html>` } });
+  try {
+    const { page, problems } = await open(`${host.origin}/lesson.html`, { origin: host.origin, count: 2 });
+    const lab = page.locator('#trainer');
+    assert.equal(await lab.getByLabel('Steps', { exact: true }).inputValue(), '400');
+    assert.equal(await lab.getByLabel('Dataset', { exact: true }).inputValue(), 'words');
+    const events = page.evaluate(() => new Promise((resolve) => {
+      const seen = {};
+      const trainer = document.getElementById('trainer');
+      trainer.addEventListener('lab-trained', (event) => {
+        seen.trained = event.detail;
+        window.postMessage({ type: 'embedding-lab:sample', target: 'trainer' }, location.origin);
+      });
+      trainer.addEventListener('lab-sampled', (event) => resolve({ ...seen, sampled: event.detail }));
+      document.getElementById('other').addEventListener('lab-error', (event) => { seen.otherError = event.detail.notices; });
+      window.postMessage({ type: 'embedding-lab:start-training', target: 'other' }, location.origin);  // a lab without training
+      window.postMessage({ type: 'embedding-lab:start-training', target: 'trainer' }, location.origin);
+    }));
+    const { trained, sampled, otherError } = await events;
+    assert.equal(trained.steps, 400);
+    assert.ok(trained.losses.dev > 0 && trained.losses.dev < 3.3, JSON.stringify(trained.losses));
+    assert.equal(trained.state.hidden, '32');
+    assert.equal(sampled.samples.length, 10);
+    assert.deepEqual(otherError, ['start-training needs the training section, which this lab does not show']);
+    assert.deepEqual(problems, []);
+  } finally {
+    await host.close();
+  }
+});

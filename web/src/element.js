@@ -56,15 +56,17 @@ export class EmbeddingLabElement extends HTMLElement {
         shadow.append(el('div', { class: 'notice', role: 'note' }, el('p', {}, 'Some settings were not used:'),
           el('ul', {}, notices.map((notice) => el('li', {}, notice)))));
       }
-      const state = mountLab(shadow, { core, names, settings: values });
+      let state;
       const currentText = () => settingsText(state, names);
-      shadow.querySelector('.lab').append(embedCodePanel(currentText));
-
       const emit = (name, extra = {}) => {
         const detail = { type: messageType(name), state: currentText(), sections: names, ...extra };
         this.dispatchEvent(new CustomEvent(`lab-${name}`, { detail }));
         if (inIframe) window.parent.postMessage(detail, origin ?? '*');
       };
+      const lab = mountLab(shadow, { core, names, settings: values, emit });
+      state = lab.state;
+      shadow.querySelector('.lab').append(embedCodePanel(currentText));
+      const runs = { 'start-training': lab.controls.train, 'stop-training': lab.controls.pause, sample: lab.controls.sample };
       state.onChange(() => {
         if (usesHash) history.replaceState(null, '', `#${new URLSearchParams(currentText())}`);
         emit('state-changed');
@@ -77,6 +79,11 @@ export class EmbeddingLabElement extends HTMLElement {
           delete accepted.section;  // the sections shown are fixed once the lab is built
           if (Object.keys(accepted).length > 0) state.setMany(accepted);
           return refused;
+        },
+        run: (command) => {
+          if (!runs[command]) return [`${command} needs the training section, which this lab does not show`];
+          runs[command]();
+          return [];
         },
       }, inIframe
         ? (event) => event.source === window.parent && (origin === null || event.origin === origin)

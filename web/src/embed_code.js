@@ -1,8 +1,7 @@
 // "Embed this": the snippets that reproduce the lab as it is now, as an iframe and as an
 // <embedding-lab> element, ready to paste into a course page.
 import { el } from './dom.js';
-import { initialState } from './lab.js';
-import { properties } from './settings.js';
+import { defaultText } from './settings.js';
 
 /** Where the built site lives: the folder of embedding-lab.js, read while the script runs. */
 export const siteBase = (() => {
@@ -14,8 +13,7 @@ const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&qu
 
 /** The settings (as text) that differ from the defaults, with the sections always first. */
 function changedSettings(text) {
-  return Object.entries(text).filter(([name, value]) =>
-    name === 'section' || value !== properties[name].format(initialState[name]));
+  return Object.entries(text).filter(([name, value]) => name === 'section' || value !== defaultText(name));
 }
 
 export function iframeSnippet(text) {

@@ -41,10 +41,11 @@ function labSheet() {
 
 /**
  * Mounts the sections named in `names` into shadow (a ShadowRoot), starting from the defaults
- * overridden by `settings`, and returns the lab's state.
+ * overridden by `settings`; returns the lab's { state, controls } (the controls the sections
+ * offer the message API). Sections report events through emit(name, extra).
  * The sections' markup is the build's own HTML; text a reader supplies is only ever set as text.
  */
-export function mountLab(shadow, { core, names, settings = {} }) {
+export function mountLab(shadow, { core, names, settings = {}, emit = () => {} }) {
   shadow.adoptedStyleSheets = [labSheet()];
   const chosen = sections.filter(({ name }) => names.includes(name));
   const lab = el('div', { class: 'lab' });
@@ -54,8 +55,9 @@ export function mountLab(shadow, { core, names, settings = {} }) {
   lab.append(...body.childNodes);
   shadow.append(lab);
   const state = createState({ ...initialState, ...settings });
-  for (const { mount } of chosen) mount({ root: shadow, core, state });
-  return state;
+  const controls = {};  // what sections let the message API do (train, pause, sample)
+  for (const { mount } of chosen) Object.assign(controls, mount({ root: shadow, core, state, emit }) ?? {});
+  return { state, controls };
 }
 
 /** A list of links to the sections; they scroll inside the lab without touching the URL. */

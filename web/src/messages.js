@@ -3,17 +3,21 @@
 // Commands (posted to the lab's window; to an iframe's contentWindow for an iframe):
 //   { type: 'embedding-lab:set-state', state: { temperature: 0, context: [0, 1, 2], ... }, target?: 'element id' }
 //   { type: 'embedding-lab:get-state', target?: 'element id' }
+//   { type: 'embedding-lab:start-training' | 'embedding-lab:stop-training' | 'embedding-lab:sample' }
+//     (for a lab that shows the training section)
 // Events, each with the lab's state { type, state, sections } (and notices for an error):
 //   ready          the lab has started
 //   state-changed  the reader or a command changed the state
 //   state          the answer to get-state
-//   error          a set-state value was refused and its default kept (notices say why)
+//   error          a command was refused (notices say why; a refused set-state value keeps its default)
+//   trained        a training run finished: { steps, losses: { train, dev, test } }
+//   sampled        samples were drawn: { samples: [text, ...] }
 // An iframe posts them to its parent as { type: 'embedding-lab:<event>', ... }; an element
 // dispatches them as DOM events named 'lab-<event>' whose detail is the same object.
 // A message from an unexpected sender or of the wrong shape is ignored and logged, never run.
 
 const prefix = 'embedding-lab:';
-const commands = ['set-state', 'get-state'];
+const commands = ['set-state', 'get-state', 'start-training', 'stop-training', 'sample'];
 
 /** Why a message is not a command for this lab, or '' if it is one. */
 export function rejectReason(data) {
@@ -27,7 +31,8 @@ export function rejectReason(data) {
 }
 
 /**
- * Listens for commands meant for `lab` ({ element, apply(state) -> notices, emit(name, extra) }).
+ * Listens for commands meant for `lab` ({ element, apply(state) -> notices, run(command) ->
+ * notices, emit(name, extra) }).
  * `accepts(event)` says whether the sender may command this lab.
  */
 export function listen(lab, accepts) {
@@ -39,11 +44,12 @@ export function listen(lab, accepts) {
       console.warn(`Embedding Lab ignored a message: ${reason}.`);
       return;
     }
-    if (event.data.type === `${prefix}get-state`) {
+    const command = event.data.type.slice(prefix.length);
+    if (command === 'get-state') {
       lab.emit('state');
       return;
     }
-    const notices = lab.apply(event.data.state);  // a change emits state-changed by itself
+    const notices = command === 'set-state' ? lab.apply(event.data.state) : lab.run(command);  // a change emits state-changed by itself
     if (notices.length > 0) lab.emit('error', { notices });
   });
 }

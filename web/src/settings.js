@@ -15,6 +15,17 @@ const integer = (text, low, high, what) => {
     ? { value } : { error: `${what} “${text}” is not a whole number from ${low} to ${high}` };
 };
 
+/** A training setting: a number from low to high, kept in the state's `training` object under `field`. */
+const trainingNumber = (field, low, high, integer) => ({
+  field,
+  parse(text) {
+    const { value, error } = parseNumber(text);
+    const fits = !error && value >= low && value <= high && (!integer || Number.isInteger(value));
+    return fits ? { value } : { error: `${field} “${text}” is not ${integer ? 'a whole number' : 'a number'} from ${low} to ${high}` };
+  },
+  format: String,
+});
+
 export const properties = {
   section: {
     parse(text) {
@@ -82,7 +93,34 @@ export const properties = {
     format: (text) => text,
   },
   textSeed: { parse: (text) => integer(text, 1, 5, 'textSeed'), format: String },
+  dataset: {
+    parse: (text) => (text === 'names' || text === 'words' ? { value: text } : { error: `dataset “${text}” is not names or words` }),
+    format: (text) => text,
+  },
+  steps: trainingNumber('steps', 1, 200000, true),
+  block: trainingNumber('context', 1, 16, true),
+  embed: trainingNumber('embed', 1, 64, true),
+  hidden: trainingNumber('hidden', 1, 512, true),
+  batch: trainingNumber('batch', 1, 512, true),
+  lr: trainingNumber('lr', 1e-6, 1e38, false),
+  lrFinal: trainingNumber('lrFinal', 1e-6, 1e38, false),
+  decayAt: trainingNumber('decayAt', 0, 200000, true),
+  seed: trainingNumber('seed', 0, 2 ** 31, true),
+  init: {
+    field: 'init',
+    parse: (text) => (text === 'scaled' || text === 'lecture' ? { value: text } : { error: `init “${text}” is not scaled or lecture` }),
+    format: (text) => text,
+  },
 };
+
+/** The current value of a setting in a state (or in initialState). */
+function valueOf(name, get) {
+  const { field } = properties[name];
+  return field ? get('training')[field] : get(name);
+}
+
+/** The text of a setting's default. */
+export const defaultText = (name) => properties[name].format(valueOf(name, (key) => initialState[key]));
 
 /** A value of a set-state message as the text the property reads: arrays of rows joined. */
 function asText(value) {
@@ -105,6 +143,7 @@ export function readSettings(source) {
     }
     const { value, error } = property.parse(asText(raw));
     if (error) notices.push(`${error}: using the default`);
+    else if (property.field) values.training = { ...(values.training ?? initialState.training), [property.field]: value };
     else values[name] = value;
   }
   return { values: consistent(values, notices), notices };
@@ -157,6 +196,8 @@ export function settingsFromHash(hash) {
 /** The current state as settings text: { name: text } for every property. */
 export function settingsText(state, sections) {
   const text = { section: properties.section.format(sections) };
-  for (const [name, property] of Object.entries(properties)) if (name !== 'section') text[name] = property.format(state.get(name));
+  for (const [name, property] of Object.entries(properties)) {
+    if (name !== 'section') text[name] = property.format(valueOf(name, (key) => state.get(key)));
+  }
   return text;
 }

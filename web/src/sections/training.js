@@ -26,7 +26,11 @@ const settings = [
   { key: 'seed', label: 'Seed', min: 0, max: 2 ** 31, step: 1 },
 ];
 
-export function mountTraining({ root, state }) {
+/**
+ * Mounts the section; returns what the message API may do with it: train(), pause() and
+ * sample(). `emit(name, extra)` reports the events 'trained' and 'sampled'.
+ */
+export function mountTraining({ root, state, emit = () => {} }) {
   const part = (id) => root.getElementById(id);
   const message = part('training-message');
   const chart = new LossChart(part('loss-chart'), { label: 'Loss curve of the training run' });
@@ -164,6 +168,7 @@ export function mountTraining({ root, state }) {
         break;
       case 'finished':
         setRunning(false);
+        emit('trained', { steps: data.info.steps, losses: { train: data.train, dev: data.dev, test: data.test } });
         chart.addDev(data.info.steps, data.dev);
         part('final-losses').textContent = `After ${count.format(data.info.steps)} steps: train loss ${formatNumber(data.train, 3)}, ` +
           `dev loss ${formatNumber(data.dev, 3)}, test loss ${formatNumber(data.test, 3)}.`;
@@ -180,6 +185,7 @@ export function mountTraining({ root, state }) {
       case 'samples':
         samples = data.samples;
         showSamples();
+        emit('sampled', { samples: samples.map(({ text }) => text) });
         break;
       case 'model':
         download('embedlab-model.json', data.json, 'application/json');
@@ -241,8 +247,11 @@ export function mountTraining({ root, state }) {
     sampleField('topK', 'Top-k (0 = all)', { min: 0, max: 500, step: 1 }),
     sampleField('topP', 'Top-p', { min: 0.01, max: 1, step: 0.05 }),
     sampleField('seed', 'Sample seed', { min: 0, max: 2 ** 31, step: 1 }),
-    el('button', { type: 'button', onclick: () => worker.send({ type: 'sample', count: sampleSettings.count, seed: sampleSettings.seed,
-      options: { temperature: sampleSettings.temperature, topK: sampleSettings.topK, topP: sampleSettings.topP, maxLength: 30 } }) }, 'Sample'));
+    el('button', { type: 'button', onclick: () => sample() }, 'Sample'));
+  function sample() {
+    worker.send({ type: 'sample', count: sampleSettings.count, seed: sampleSettings.seed,
+      options: { temperature: sampleSettings.temperature, topK: sampleSettings.topK, topP: sampleSettings.topP, maxLength: 30 } });
+  }
 
   const stepBars = new BarChart(el('div'), { label: 'The probabilities of the next character at this step' });
   function showSamples() {
@@ -278,6 +287,8 @@ export function mountTraining({ root, state }) {
     el('button', { type: 'button', onclick: () => worker.send({ type: 'model' }) }, 'Download the model (JSON)'),
     el('button', { type: 'button', onclick: () => worker.send({ type: 'projector' }) }, 'Export for the Embedding Projector (TSV)'),
     el('label', { class: 'field' }, el('span', {}, 'Load a model'), modelFile));
+
+  return { train, pause: () => worker.send({ type: 'pause' }), sample };
 
   function download(name, text, type) {
     const link = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });

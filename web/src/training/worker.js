@@ -10,8 +10,8 @@ import createEmbedLabModule from 'embedlab-wasm';
 import { loadCore } from '../core.js';
 import { Model, Trainer } from '../training_core.js';
 
-const chunkMs = 40;           // run steps for about this long between two progress reports
-const evaluateEveryMs = 1500;  // and measure the dev loss this often
+const chunkMs = 40;              // run steps for about this long between two progress reports
+const evaluateEverySteps = 2000;  // and measure the dev loss this often
 
 let core, trainer = null, model = null, training = false, trainerSettings = null;
 
@@ -43,10 +43,11 @@ function describe() {
 
 async function train(until) {
   training = true;
-  let stepsPerChunk = 50, lastEvaluation = performance.now();
+  let stepsPerChunk = 50;
   while (training && trainer.info().steps < until) {
     const started = performance.now();
-    const { mean, error } = trainer.run(Math.min(stepsPerChunk, until - trainer.info().steps));
+    const steps = trainer.info().steps, nextEvaluation = (Math.floor(steps / evaluateEverySteps) + 1) * evaluateEverySteps;
+    const { mean, error } = trainer.run(Math.min(stepsPerChunk, until - steps, nextEvaluation - steps));
     const elapsed = performance.now() - started;
     const info = trainer.info();
     post({ type: 'progress', info, meanLoss: mean, elapsedMs: elapsed, ...describe() });
@@ -55,10 +56,7 @@ async function train(until) {
       post({ type: 'stopped', message: error, info });
       return;
     }
-    if (performance.now() - lastEvaluation > evaluateEveryMs) {
-      post({ type: 'evaluated', steps: info.steps, dev: trainer.loss('dev') });
-      lastEvaluation = performance.now();
-    }
+    if (info.steps % evaluateEverySteps === 0 && info.steps < until) post({ type: 'evaluated', steps: info.steps, dev: trainer.loss('dev') });
     stepsPerChunk = Math.max(1, Math.round(stepsPerChunk * Math.min(2, chunkMs / Math.max(elapsed, 1))));
     await letCommandsIn();
   }
