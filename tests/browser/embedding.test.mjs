@@ -1,26 +1,18 @@
 // The lab where course pages put it: settings in the URL hash and in attributes, several labs on
 // one page, the message API, a sub-path, an iframe on another origin, a strict
 // Content-Security-Policy, an accessibility scan, a phone, and hostile text.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { launchBrowser, serveSite, watchedPage } from './harness.mjs';
+import { browserAndSite, screenshots, serveSite, watchedPage } from './harness.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const strictPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const sectionIds = ['lookup', 'one-hot', 'cost', 'text', 'unembedding', 'directions', 'training'];
-let browser, server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveSite();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = browserAndSite();
 
-async function open(url, { origin = server.url, count = 1, options } = {}) {
-  const { page, problems } = await watchedPage(browser, origin, options);
+async function open(url, { origin = site.server.url, count = 1, options } = {}) {
+  const { page, problems } = await watchedPage(site.browser, origin, options);
   await page.goto(url);
   await page.waitForFunction((n) => document.querySelectorAll('embedding-lab[ready]').length === n, count, { timeout: 15000 });
   return { page, problems };
@@ -28,7 +20,7 @@ async function open(url, { origin = server.url, count = 1, options } = {}) {
 const text = (page, selector) => page.locator(selector).first().textContent();
 
 test('a link with settings in its hash reproduces them, and the hash follows the reader', async () => {
-  const { page, problems } = await open(`${server.url}index.html#section=unembedding&temperature=0&context=3+4`);
+  const { page, problems } = await open(`${site.server.url}index.html#section=unembedding&temperature=0&context=3+4`);
   assert.equal(await page.locator('section').count(), 1);
   // h is the row of the context's last symbol '.', [-0.20, 0.40], whose own logit 0.20 is the largest
   assert.equal(await text(page, '#top-symbol'), '. with 100.0%');
@@ -41,20 +33,20 @@ test('a link with settings in its hash reproduces them, and the hash follows the
 
 test('a malformed or oversized hash falls back to defaults with a notice, shown as text', async () => {
   const hostile = encodeURIComponent('<img>; 1');
-  const { page, problems } = await open(`${server.url}index.html#temperature=hot&table=${hostile}&bogus=1`);
+  const { page, problems } = await open(`${site.server.url}index.html#temperature=hot&table=${hostile}&bogus=1`);
   const notice = await text(page, '.notice');
   assert.match(notice, /temperature “hot” is not a number from 0 to 5: using the default/);
   assert.match(notice, /table: “<img>” is not a number: using the default/);
   assert.match(notice, /“bogus” is not a setting of the lab/);
   assert.equal(await page.locator('img').count(), 0);
   assert.equal(await text(page, '#concatenation'), '[0.10, -0.20, 0.00, 0.30, -0.40, 0.20]');
-  const big = await open(`${server.url}index.html#sentence=${'a'.repeat(5000)}`);
+  const big = await open(`${site.server.url}index.html#sentence=${'a'.repeat(5000)}`);
   assert.match(await text(big.page, '.notice'), /more than 4000: using the defaults/);
   assert.deepEqual([...problems, ...big.problems], []);
 });
 
 test('three labs on the course page keep their own state, and the lesson script drives one', async () => {
-  const { page, problems } = await open(`${server.url}examples/course.html`, { count: 3 });
+  const { page, problems } = await open(`${site.server.url}examples/course.html`, { count: 3 });
   const softmax = page.locator('#lab-softmax');
   assert.deepEqual(await softmax.locator('#probability-bars th').allTextContents(), ['x', 'y', 'z']);
   await page.locator('#lab-lookup').getByTitle('id 4, symbol .').hover();
@@ -64,7 +56,7 @@ test('three labs on the course page keep their own state, and the lesson script 
   assert.deepEqual(await softmax.locator('#probability-bars .value').evaluateAll((cells) => cells.map((c) => c.textContent).sort()),
     ['0.0%', '0.0%', '100.0%']);
   assert.equal(await page.locator('#lab-directions #analogy-answer').textContent(), 'queen');
-  await page.screenshot({ path: `${process.cwd()}/build/screenshots/course.png`, fullPage: true });
+  await page.screenshot({ path: `${screenshots}/course.png`, fullPage: true });
   assert.deepEqual(problems, []);
 });
 
@@ -107,7 +99,7 @@ test('in an iframe on another origin the lab starts, obeys its parent and report
     },
   });
   try {
-    const { page, problems } = await watchedPage(browser, [parent.origin, lab.origin]);
+    const { page, problems } = await watchedPage(site.browser, [parent.origin, lab.origin]);
     const events = [];
     await page.exposeFunction('recordEvent', (data) => events.push(data));
     await page.addInitScript(() => window.addEventListener('message', (event) => window.recordEvent(event.data)));
@@ -151,8 +143,8 @@ test('under a strict Content-Security-Policy the page and the course page start 
 
 test('axe-core finds no serious or critical accessibility problem in any section', async () => {
   for (const scheme of ['light', 'dark']) {
-    const { page, problems } = await watchedPage(browser, server.url, { colorScheme: scheme });
-    await page.goto(server.url);
+    const { page, problems } = await watchedPage(site.browser, site.server.url, { colorScheme: scheme });
+    await page.goto(site.server.url);
     await page.locator('embedding-lab[ready]').waitFor();
     await page.addScriptTag({ path: axePath });
     const violations = await page.evaluate(async () => {
@@ -166,7 +158,7 @@ test('axe-core finds no serious or critical accessibility problem in any section
 });
 
 test('on a phone every control is a touch target of at least 44 px and nothing scrolls sideways', async () => {
-  const { page, problems } = await open(server.url, { options: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true } });
+  const { page, problems } = await open(site.server.url, { options: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true } });
   const small = await page.locator('embedding-lab').evaluate((lab) => [...lab.shadowRoot.querySelectorAll('button, select, input, a, summary')]
     .map((control) => [control.getAttribute('aria-label') ?? control.textContent.trim(), control.getBoundingClientRect()])
     .filter(([, box]) => box.width > 0 && (box.height < 44 || box.width < 44))
@@ -180,7 +172,7 @@ test('on a phone every control is a touch target of at least 44 px and nothing s
 
 test('text a reader or a page supplies is shown as text and runs nothing', async () => {
   const hostile = '<img src=x onerror=alert(1)>';
-  const { page, problems } = await open(`${server.url}index.html#sentence=${encodeURIComponent(hostile)}&tokenizer=words`);
+  const { page, problems } = await open(`${site.server.url}index.html#sentence=${encodeURIComponent(hostile)}&tokenizer=words`);
   let dialogs = 0;
   page.on('dialog', (dialog) => { dialogs++; dialog.dismiss(); });
   assert.deepEqual(await page.locator('#tokens .chip').allTextContents(), ['0 <img', '1 src=x', '2 onerror=alert(1)>']);

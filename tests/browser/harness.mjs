@@ -1,11 +1,13 @@
 // What the browser tests share: the built site served on a free localhost port, and Debian's
 // Chromium driven headless by playwright-core (no browser download).
 import http from 'node:http';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import sirv from 'sirv';
 import { fileURLToPath } from 'node:url';
 
 export const siteDir = fileURLToPath(new URL('../../build/site', import.meta.url));
+export const screenshots = fileURLToPath(new URL('../../build/screenshots', import.meta.url));
 
 /**
  * Serves build/site at a free port; resolves to { url, origin, close() }.
@@ -33,6 +35,23 @@ export function serveSite({ prefix = '/', headers = {}, host = '127.0.0.1', extr
     const origin = `http://${host}:${server.address().port}`;
     resolve({ url: `${origin}${prefix}`, origin, close: () => new Promise((done) => server.close(done)) });
   }));
+}
+
+/**
+ * One browser and one server of the site for a test file: started before its tests, closed
+ * after them. The returned object's `browser` and `server` are set once started.
+ */
+export function browserAndSite() {
+  const shared = { browser: null, server: null };
+  before(async () => {
+    shared.browser = await launchBrowser();
+    shared.server = await serveSite();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }
 
 /** Headless Chromium with the flags this machine's closed network needs. */

@@ -1,27 +1,19 @@
 // Training in the page, as a reader does it: the loss falls and samples appear; a sample opens up
 // step by step; a bad model file, a bad setting and bad text each show a message and change
 // nothing; and training also runs from file:// and under a strict Content-Security-Policy.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchBrowser, serveSite, siteDir, watchedPage } from './harness.mjs';
+import { browserAndSite, screenshots, serveSite, siteDir, watchedPage } from './harness.mjs';
 
-let browser, server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveSite();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = browserAndSite();
 
-async function openLab(url = server.url, origin = server.url) {
-  const { page, problems } = await watchedPage(browser, origin);
+async function openLab(url = site.server.url, origin = site.server.url) {
+  const { page, problems } = await watchedPage(site.browser, origin);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(url);
   await page.locator('embedding-lab[ready]').waitFor({ timeout: 15000 });
@@ -65,7 +57,7 @@ test('training on the bundled names makes the loss fall, and samples appear', as
   await lab.getByRole('button', { name: 'Sample', exact: true }).click();
   await lab.locator('#samples button').first().click();
   assert.equal(await lab.locator('#step-through .bars tr.dimmed').count(), 24);  // all but the top 3 greyed
-  await page.locator('#training').screenshot({ path: `${siteDir}/../screenshots/training.png` });
+  await page.locator('#training').screenshot({ path: `${screenshots}/training.png` });
   assert.deepEqual(problems, []);
 });
 

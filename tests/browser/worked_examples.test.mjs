@@ -1,22 +1,13 @@
 // The worked-examples page in headless Chromium, as a reader uses it: the source's numbers on
 // screen, editing the table, the keyboard, temperature 0, and a narrow phone screen.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, serveSite, siteDir, watchedPage } from './harness.mjs';
+import { browserAndSite, screenshots, siteDir, watchedPage } from './harness.mjs';
 
-const screenshots = `${siteDir}/../screenshots`;
-let browser, server;
-before(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  browser = await launchBrowser();
-  server = await serveSite();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = browserAndSite();
+before(() => mkdirSync(screenshots, { recursive: true }));
 
 /** The focused element, looking inside shadow roots (the lab lives in one). */
 function deepActiveElement() {
@@ -26,8 +17,8 @@ function deepActiveElement() {
 }
 
 /** The page, ready, with its problems (console errors, outside requests) being recorded. */
-async function openPage({ url = server.url, origin = server.url, width = 1280 } = {}) {
-  const { page, problems } = await watchedPage(browser, origin);
+async function openPage({ url = site.server.url, origin = site.server.url, width = 1280 } = {}) {
+  const { page, problems } = await watchedPage(site.browser, origin);
   await page.setViewportSize({ width, height: 900 });
   await page.goto(url);
   await page.addScriptTag({ content: deepActiveElement.toString() });

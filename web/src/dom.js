@@ -13,6 +13,14 @@ export function el(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** An SVG element with attributes and, optionally, text. */
+export function svgElement(tag, attributes = {}, text = '') {
+  const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  if (text) element.textContent = text;
+  return element;
+}
+
 /** A <select> of options [{ value, label }] with an accessible name. */
 export function select(label, options, selected, onChange) {
   return el('label', { class: 'field' }, el('span', {}, label),

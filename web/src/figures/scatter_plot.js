@@ -1,13 +1,6 @@
 // Points in 2-D, each labelled: the embedding table seen from above (its 2-D projection, which
 // the core computes). SVG, so the labels stay sharp; the axes fit the points.
-const svgNs = 'http://www.w3.org/2000/svg';
-
-function svg(tag, attributes = {}, text = '') {
-  const element = document.createElementNS(svgNs, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  if (text) element.textContent = text;
-  return element;
-}
+import { svgElement as svg } from '../dom.js';
 
 export class ScatterPlot {
   constructor(container, { label, size = 320 }) {

@@ -1,12 +1,5 @@
 // Two-dimensional vectors drawn as arrows from the origin on a square grid (SVG).
-const svgNs = 'http://www.w3.org/2000/svg';
-
-function svg(tag, attributes = {}, text = '') {
-  const element = document.createElementNS(svgNs, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  if (text) element.textContent = text;
-  return element;
-}
+import { svgElement as svg } from '../dom.js';
 
 export class VectorPlot {
   /** extent: the plot shows [-extent, extent] on both axes. */
