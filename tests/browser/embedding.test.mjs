@@ -216,3 +216,19 @@ test('a course page trains a lab through messages and hears when it has trained 
     await host.close();
   }
 });
+
+test('the embed-code panel gives snippets that reproduce the lab as it is now', async () => {
+  const { page, problems } = await open(`${site.server.url}index.html#section=unembedding+directions`);
+  await page.getByLabel('Temperature T').fill('0.5');
+  await page.getByText('Embed this in a course page').click();
+  await page.waitForFunction(() => document.querySelector('embedding-lab').shadowRoot.querySelector('.embed textarea').value !== '');
+  const iframe = await page.getByLabel('iframe embed code').inputValue();
+  const element = await page.getByLabel('custom element embed code').inputValue();
+  assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#section=unembedding\+directions&amp;temperature=0\.5" title="Embedding Lab"/);
+  assert.match(element, /<script src="http:\/\/127\.0\.0\.1:\d+\/embedding-lab\.js"><\/script>\n<embedding-lab section="unembedding directions" temperature="0\.5"><\/embedding-lab>/);
+  const src = iframe.match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');
+  const again = await open(src);
+  assert.equal(await again.page.locator('section').count(), 2);
+  assert.equal(await text(again.page, '#temperature-value'), '0.50');
+  assert.deepEqual([...problems, ...again.problems], []);
+});

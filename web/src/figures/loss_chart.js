@@ -1,12 +1,16 @@
 // The loss curve of a training run, drawn with uPlot: the minibatch loss (averaged over each
 // chunk of steps by the core) and the dev loss, against the step.
 import uPlot from 'uplot';
+import { el } from '../dom.js';
+import { formatNumber } from '../format.js';
 
 export class LossChart {
+  /** The chart goes in container; its numbers, as a table, in a closed <details> after it. */
   constructor(container, { label }) {
-    this.container = container;
-    this.container.setAttribute('role', 'img');
-    this.container.setAttribute('aria-label', label);
+    this.container = el('div', { role: 'img', 'aria-label': label });
+    this.table = el('tbody');
+    container.replaceChildren(this.container, el('details', {}, el('summary', {}, 'The numbers of the curve'),
+      el('table', { class: 'matrix' }, el('thead', {}, el('tr', {}, ['step', 'minibatch loss', 'dev loss'].map((h) => el('th', { scope: 'col' }, h)))), this.table)));
     this.steps = [];
     this.batch = [];
     this.dev = [];
@@ -17,6 +21,7 @@ export class LossChart {
     this.steps = [];
     this.batch = [];
     this.dev = [];
+    this.table.replaceChildren();
     this.draw();
   }
 
@@ -28,11 +33,14 @@ export class LossChart {
     this.draw();
   }
 
-  /** Adds the dev loss at a step. */
+  /** Adds the dev loss at a step; the table gets a row with it and the latest minibatch loss. */
   addDev(step, loss) {
+    const latest = this.batch.filter((b) => b !== null).at(-1);
     this.steps.push(step);
     this.batch.push(null);
     this.dev.push(loss);
+    this.table.append(el('tr', {}, el('td', {}, String(step)), el('td', {}, latest === undefined ? '' : formatNumber(latest, 3)),
+      el('td', {}, formatNumber(loss, 3))));
     this.draw();
   }
 
