@@ -125,6 +125,34 @@ test('in an iframe on another origin the lab starts, obeys its parent and report
   }
 });
 
+test('an iframe ignores and logs a command from an origin it was not told to obey', async () => {
+  const lab = await serveSite({ host: 'localhost' });
+  const parent = await serveSite({
+    extra: {
+      '/host.html': () => `<!doctype html><html lang="en"><head><title>A course</title><link rel="icon" href="data:,"></head><body>
+        <iframe id="lab" title="Embedding Lab" width="900" height="700"
+          src="${lab.url}embed.html#section=unembedding&origin=${encodeURIComponent('https://course.example')}"></iframe></body></html>`,
+    },
+  });
+  try {
+    const { page, problems } = await watchedPage(site.browser, [parent.origin, lab.origin]);
+    const warnings = [];
+    page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+    await page.goto(`${parent.origin}/host.html`);
+    const frame = page.frameLocator('#lab');
+    await frame.locator('embedding-lab[ready]').waitFor({ timeout: 15000 });
+    await page.evaluate((target) => document.getElementById('lab').contentWindow.postMessage(
+      { type: 'embedding-lab:set-state', state: { temperature: 0 } }, target), lab.origin);
+    await page.waitForTimeout(300);
+    assert.equal(await frame.locator('#temperature-value').textContent(), '1.00');  // not obeyed
+    assert.ok(warnings.some((w) => w.includes(`ignored embedding-lab:set-state from ${parent.origin}`)), warnings.join('\n'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await lab.close();
+    await parent.close();
+  }
+});
+
 test('under a strict Content-Security-Policy the page and the course page start with no violation', async () => {
   const strict = await serveSite({ headers: { 'Content-Security-Policy': strictPolicy } });
   try {

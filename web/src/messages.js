@@ -37,7 +37,14 @@ export function rejectReason(data) {
  */
 export function listen(lab, accepts) {
   window.addEventListener('message', (event) => {
-    if (!accepts(event)) return;
+    if (!accepts(event)) {
+      // Other scripts' messages are none of the lab's business; a lab command from a sender the
+      // lab does not obey is worth a word.
+      if (typeof event.data?.type === 'string' && event.data.type.startsWith(prefix)) {
+        console.warn(`Embedding Lab ignored ${event.data.type.slice(0, 60)} from ${event.origin}: not a sender it obeys.`);
+      }
+      return;
+    }
     if (event.data?.target !== undefined && event.data.target !== lab.element.id) return;  // for another lab on the page
     const reason = rejectReason(event.data);
     if (reason) {
