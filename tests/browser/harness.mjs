@@ -33,7 +33,8 @@ export function serveSite({ prefix = '/', headers = {}, host = '127.0.0.1', extr
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
     const origin = `http://${host}:${server.address().port}`;
-    resolve({ url: `${origin}${prefix}`, origin, close: () => new Promise((done) => server.close(done)) });
+    // close() also drops the browser's kept-alive connections, which would otherwise hold it open.
+    resolve({ url: `${origin}${prefix}`, origin, close: () => new Promise((done) => { server.close(done); server.closeAllConnections(); }) });
   }));
 }
 
