@@ -19,6 +19,22 @@ async function open(url, { origin = site.server.url, count = 1, options } = {}) 
 }
 const text = (page, selector) => page.locator(selector).first().textContent();
 
+/**
+ * The lab served on one origin (localhost) and a course page on another (127.0.0.1) at
+ * /host.html, whose iframe shows the lab's unembedding section told to obey obeys(parent origin).
+ */
+async function iframeOnAnotherOrigin(obeys) {
+  const lab = await serveSite({ host: 'localhost' });
+  const parent = await serveSite({
+    extra: {
+      '/host.html': () => `<!doctype html><html lang="en"><head><title>A course</title><link rel="icon" href="data:,"></head><body>
+        <iframe id="lab" title="Embedding Lab" width="900" height="700"
+          src="${lab.url}embed.html#section=unembedding&origin=${encodeURIComponent(obeys(parent.origin))}"></iframe></body></html>`,
+    },
+  });
+  return { lab, parent };
+}
+
 test('a link with settings in its hash reproduces them, and the hash follows the reader', async () => {
   const { page, problems } = await open(`${site.server.url}index.html#section=unembedding&temperature=0&context=3+4`);
   assert.equal(await page.locator('section').count(), 1);
@@ -90,14 +106,7 @@ test('served from a sub-path, the lab and the course page work', async () => {
 });
 
 test('in an iframe on another origin the lab starts, obeys its parent and reports events', async () => {
-  const lab = await serveSite({ host: 'localhost' });  // the lab on one origin ...
-  const parent = await serveSite({                       // ... and the course page on another
-    extra: {
-      '/host.html': () => `<!doctype html><html lang="en"><head><title>A course</title><link rel="icon" href="data:,"></head><body>
-        <iframe id="lab" title="Embedding Lab" width="900" height="700"
-          src="${lab.url}embed.html#section=unembedding&origin=${encodeURIComponent(parent.origin)}"></iframe></body></html>`,
-    },
-  });
+  const { lab, parent } = await iframeOnAnotherOrigin((parentOrigin) => parentOrigin);
   try {
     const { page, problems } = await watchedPage(site.browser, [parent.origin, lab.origin]);
     const events = [];
@@ -126,14 +135,7 @@ test('in an iframe on another origin the lab starts, obeys its parent and report
 });
 
 test('an iframe ignores and logs a command from an origin it was not told to obey', async () => {
-  const lab = await serveSite({ host: 'localhost' });
-  const parent = await serveSite({
-    extra: {
-      '/host.html': () => `<!doctype html><html lang="en"><head><title>A course</title><link rel="icon" href="data:,"></head><body>
-        <iframe id="lab" title="Embedding Lab" width="900" height="700"
-          src="${lab.url}embed.html#section=unembedding&origin=${encodeURIComponent('https://course.example')}"></iframe></body></html>`,
-    },
-  });
+  const { lab, parent } = await iframeOnAnotherOrigin(() => 'https://course.example');
   try {
     const { page, problems } = await watchedPage(site.browser, [parent.origin, lab.origin]);
     const warnings = [];
