@@ -8,6 +8,17 @@ export NODE_PATH=/usr/share/nodejs
 
 step() { printf '\n== %s\n' "$*"; }
 
+# Stops with one line before anything is built when node is older than the major version given
+# (package.json's "engines" says the same; Debian 12's own nodejs is 18, too old for playwright-core).
+require_node() {
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  if ((major < $1)); then
+    echo "Embedding Lab needs Node.js $1 or later; this machine has $(node --version). Install a newer Node.js, then run this again." >&2
+    exit 1
+  fi
+}
+
 # Installs the Debian packages that are missing (apt-get runs only if one is), then the npm
 # packages of package-lock.json (npm ci runs only when the lock file changed).
 install_dependencies() {
@@ -24,6 +35,7 @@ install_dependencies() {
     "${sudo[@]}" apt-get update -q
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
   fi
+  require_node 20
   if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
     step "installing npm packages"
     npm ci --no-audit --no-fund
