@@ -57,14 +57,11 @@ TEST_CASE("the whole MLP backward matches central finite differences for every p
   expect_ok(mlp_forward(s, m, contexts));
   expect_ok(mlp_loss(s, targets));
   expect_ok(mlp_backward(grads, s, m, contexts, targets));
-  const double errors[] = {relative_error(grads.C, numerical_gradient(m.C, loss)),
-                           relative_error(grads.W1, numerical_gradient(m.W1, loss)),
-                           relative_error(grads.b1, numerical_gradient(m.b1, loss)),
-                           relative_error(grads.W2, numerical_gradient(m.W2, loss)),
-                           relative_error(grads.b2, numerical_gradient(m.b2, loss))};
-  MESSAGE("MLP backward: relative errors of dC " << errors[0] << ", dW1 " << errors[1] << ", db1 " << errors[2]
-                                                 << ", dW2 " << errors[3] << ", db2 " << errors[4]);
-  for (double e : errors) CHECK(e < 1e-6);
+  check_gradient("MLP backward, dC", grads.C, m.C, loss);
+  check_gradient("MLP backward, dW1", grads.W1, m.W1, loss);
+  check_gradient("MLP backward, db1", grads.b1, m.b1, loss);
+  check_gradient("MLP backward, dW2", grads.W2, m.W2, loss);
+  check_gradient("MLP backward, db2", grads.b2, m.b2, loss);
 }
 
 TEST_CASE("the backward adds to the gradients, so two calls give twice one") {
