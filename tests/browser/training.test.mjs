@@ -34,6 +34,19 @@ async function trainFor(lab, steps) {
   return [null, Number(text.match(/dev loss ([\d.]+)/)[1])];
 }
 
+/** Presses Sample and waits for the samples. */
+async function sampleOnce(lab) {
+  await lab.getByRole('button', { name: 'Sample', exact: true }).click();
+  await lab.locator('#samples li').first().waitFor();
+}
+
+/** Trains `steps` steps, then takes one more by hand and waits for it to open up. */
+async function stepByHandAfter(lab, steps) {
+  await trainFor(lab, steps);
+  await lab.getByRole('button', { name: 'Take one step and open it up' }).click();
+  await lab.locator('#opened-step p', { hasText: `Step ${steps + 1}` }).waitFor();
+}
+
 test('training on the bundled names makes the loss fall, and samples appear', async () => {
   const { page, problems, lab } = await openLab();
   await setField(lab, 'Steps', 3000);
@@ -80,8 +93,7 @@ test('a malformed model file shows a message and keeps the current model', async
   writeFileSync(file, '{"format": "embedlab-mlp", "version": 1, "vocab": [".", "a"');
   await lab.getByLabel('Load a model file (JSON)').setInputFiles(file);
   await lab.locator('#model-message', { hasText: 'The current model stays' }).waitFor();
-  await lab.getByRole('button', { name: 'Sample', exact: true }).click();
-  await lab.locator('#samples li').first().waitFor();
+  await sampleOnce(lab);
   assert.deepEqual(problems, []);
 });
 
@@ -111,8 +123,7 @@ test('a hostile dataset line is shown as text and runs nothing', async () => {
   await lab.getByLabel('Dataset', { exact: true }).selectOption('own');
   await lab.getByLabel('Your own text, one example per line').fill(Array(30).fill('<img src=x onerror=alert(1)>\nanna\nbob').join('\n'));
   await trainFor(lab, 300);
-  await lab.getByRole('button', { name: 'Sample', exact: true }).click();
-  await lab.locator('#samples li').first().waitFor();
+  await sampleOnce(lab);
   assert.ok((await lab.locator('#scatter text').allTextContents()).includes('<'));
   assert.equal(await page.locator('img').count(), 0);
   assert.equal(dialogs, 0);
@@ -135,9 +146,7 @@ test('from file:// and under a strict Content-Security-Policy the worker still t
 
 test('one step opened up: only the rows of characters in the batch get a gradient', async () => {
   const { problems, lab } = await openLab();
-  await trainFor(lab, 100);
-  await lab.getByRole('button', { name: 'Take one step and open it up' }).click();
-  await lab.locator('#opened-step p', { hasText: 'Step 101' }).waitFor();
+  await stepByHandAfter(lab, 100);
   assert.equal(await lab.locator('#opened-step .batch li').count(), 32);
   const rows = await lab.locator('#opened-step tbody tr').evaluateAll((trs) => trs.map((tr) => ({
     used: tr.classList.contains('lit'), zero: [...tr.querySelectorAll('td')].every((td) => Number(td.textContent) === 0),
@@ -156,8 +165,7 @@ test('a divergent run stops with a message the moment the loss is not finite', a
   await lab.locator('#run-message', { hasText: 'Training stopped' }).waitFor({ timeout: 30000 });
   assert.match(await lab.locator('#run-message').textContent(), /the loss is not finite .*the weights are back to those after step \d+/);
   assert.match(await lab.locator('#run-message').textContent(), /lower the learning rate/);  // a hint, not only the fact
-  await lab.getByRole('button', { name: 'Sample', exact: true }).click();  // the last good weights still sample
-  await lab.locator('#samples li').first().waitFor();
+  await sampleOnce(lab);  // the last good weights still sample
   assert.deepEqual(problems, []);
 });
 
@@ -328,8 +336,7 @@ test('a sampling message shows beside the Sample button and goes when a sample i
   assert.match(await message.textContent(), /Temperature “-1” must be from 0 to 5/);
   const [button, box] = [await lab.getByRole('button', { name: 'Sample', exact: true }).boundingBox(), await message.boundingBox()];
   assert.ok(Math.abs(box.y - button.y) < 150, `the message is ${box.y - button.y} px from the button`);
-  await lab.getByRole('button', { name: 'Sample', exact: true }).click();
-  await lab.locator('#samples li').first().waitFor();
+  await sampleOnce(lab);
   assert.equal(await message.textContent(), '');
   assert.deepEqual(problems, []);
 });
@@ -338,9 +345,7 @@ test('a sampling message shows beside the Sample button and goes when a sample i
 
 test('after one step by hand, the progress line and the losses describe that step', async () => {
   const { problems, lab } = await openLab();
-  await trainFor(lab, 100);
-  await lab.getByRole('button', { name: 'Take one step and open it up' }).click();
-  await lab.locator('#opened-step p', { hasText: 'Step 101' }).waitFor();
+  await stepByHandAfter(lab, 100);
   assert.match(await lab.locator('#progress-text').textContent(), /^Step 101 of 100: one step taken by hand/);
   assert.match(await lab.locator('#final-losses').textContent(), /^After 101 steps \(the last one by hand\): dev loss \d\.\d{3}/);
   assert.deepEqual(problems, []);
@@ -376,8 +381,7 @@ test('a text too short for a dev split leaves the trained model, its losses and 
   console.log(`# message for three lines: ${await lab.locator('#run-message').textContent()}`);
   assert.equal(await lab.locator('#final-losses').textContent(), losses);
   assert.equal(await lab.locator('#scatter text').count(), 27);
-  await lab.getByRole('button', { name: 'Sample', exact: true }).click();
-  await lab.locator('#samples li').first().waitFor();
+  await sampleOnce(lab);
   assert.deepEqual(problems, []);
 });
 
@@ -394,8 +398,7 @@ test('a 100 MB hostile model file gives a short message, and the page still trai
   await lab.locator('#model-message', { hasText: 'Nothing changed' }).waitFor({ timeout: 30000 });
   assert.ok((await lab.locator('#model-message').textContent()).length < 300, 'the message quotes at most a short part');
   await trainFor(lab, 200);
-  await lab.getByRole('button', { name: 'Sample', exact: true }).click();
-  await lab.locator('#samples li').first().waitFor();
+  await sampleOnce(lab);
   assert.deepEqual(problems, []);
 });
 
@@ -408,8 +411,7 @@ test('a worker that dies is replaced, the page says so, and Train works again', 
   assert.match(await lab.locator('#run-message').textContent(), /A fresh one has started/);
   assert.equal(await runButton(lab).textContent(), 'Train');
   await trainFor(lab, 200);
-  await lab.getByRole('button', { name: 'Sample', exact: true }).click();
-  await lab.locator('#samples li').first().waitFor();
+  await sampleOnce(lab);
   assert.deepEqual(problems, []);
 });
 
@@ -469,15 +471,16 @@ test('the first loss is set against ln V, the loss of a uniform guess, which the
 
 test('the opened step colours the gradient by sign, with a legend, and its zero rows come from the core', async () => {
   const { problems, lab } = await openLab();
-  await trainFor(lab, 100);
-  await lab.getByRole('button', { name: 'Take one step and open it up' }).click();
-  await lab.locator('#opened-step p', { hasText: 'Step 101' }).waitFor();
+  await stepByHandAfter(lab, 100);
   const cells = await lab.locator('#opened-step tbody td').evaluateAll((tds) => tds.map((td) => [td.textContent, td.classList.contains('negative')]));
   assert.ok(cells.some(([, negative]) => negative));
   // a size under 0.0005 prints as 0.000 whatever its sign (and is all but uncoloured): the rest must agree
   const wrong = cells.filter(([text, negative]) => Number(text) !== 0 && negative !== text.startsWith('-'));
   assert.deepEqual(wrong, [], 'a cell is coloured negative exactly when its value is');
   assert.match(await lab.locator('#opened-step .heat-legend').textContent(), /positive .* negative/);
+  const unlit = await lab.locator('#opened-step tbody tr:not(.lit) th').allTextContents();
+  const listed = (await lab.locator('#opened-step p', { hasText: 'exactly zero' }).textContent()).match(/exactly zero: (.*)\.$/)[1];
+  assert.equal(listed, unlit.join(' ') || 'none', 'the zero rows the core found are the rows of characters not in the batch');
   assert.deepEqual(problems, []);
 });
 

@@ -12,11 +12,12 @@ const longestMessage = 240;  // characters of a message from the worker: it quot
 export const bounded = (text) => (text.length > longestMessage ? `${text.slice(0, longestMessage)}…` : text);
 
 /**
- * A message beside its control. The slot keeps its room when empty, so a message that comes or
- * goes never moves the controls around it.
+ * A message beside its control. A message below every control it could move takes no room when
+ * empty; one with controls below it (reserve) keeps its room, so its coming or going never moves
+ * them.
  */
-export function messageSlot(element) {
-  element.classList.add('slot');
+export function messageSlot(element, { reserve = false } = {}) {
+  element.classList.add(reserve ? 'slot' : 'collapsing');
   return {
     show(text) {
       element.textContent = text;

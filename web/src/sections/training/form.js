@@ -26,7 +26,7 @@ const labels = { ...Object.fromEntries(settings.map(({ key, label }) => [key, la
  * what differs from an earlier recipe) }.
  */
 export function mountForm({ part, state, onTextChange }) {
-  const datasetMessage = messageSlot(part('dataset-message'));
+  const datasetMessage = messageSlot(part('dataset-message'), { reserve: true });
   const settingsMessage = messageSlot(part('settings-message'));
   let ownText = '', uploadedBytes = null, textVersion = 0;
 

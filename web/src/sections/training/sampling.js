@@ -16,7 +16,7 @@ const fields = [
 
 /** Mounts the view; send(message) goes to the worker. Returns { message, request(), show(samples) }. */
 export function mountSampling({ part, send }) {
-  const message = messageSlot(part('sample-message'));
+  const message = messageSlot(part('sample-message'), { reserve: true });
   const settings = { count: 10, temperature: 1, topK: 0, topP: 1, seed: 1 };
   const bad = new Map();  // key -> the message of a field whose typed value was refused
   let samples = [], symbols = [];
