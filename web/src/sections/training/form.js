@@ -52,11 +52,11 @@ export function mountForm({ part, state, onTextChange }) {
       datasetMessage.show(`${file.name} (${count.format(file.size)} bytes) will be used when you train.`);
       onTextChange();
     } });
-  part('dataset-controls').replaceChildren(
-    select('Dataset', [{ value: 'names', label: 'US first names' }, { value: 'words', label: 'English words' }, { value: 'own', label: 'Your own text' }],
-      state.get('dataset'), (value) => state.set('dataset', value)),
-    ownArea, upload);
+  const dataset = select('Dataset', [{ value: 'names', label: 'US first names' }, { value: 'words', label: 'English words' }, { value: 'own', label: 'Your own text' }],
+    state.get('dataset'), (value) => state.set('dataset', value));
+  part('dataset-controls').replaceChildren(dataset, ownArea, upload);
   state.watch(['dataset'], () => {
+    dataset.querySelector('select').value = state.get('dataset');
     ownArea.hidden = upload.hidden = state.get('dataset') !== 'own';
     if (state.get('dataset') !== 'own') datasetMessage.clear();
   });
