@@ -19,7 +19,7 @@ export const command = Object.freeze({
 export const answer = Object.freeze({
   ready: 'ready',            // the core is loaded
   created: 'created',        // { info, dev, uniform, symbols, projection }
-  progress: 'progress',      // { info, meanLoss, symbols, projection }: a chunk of steps is done
+  progress: 'progress',      // { info, meanLoss, elapsedMs (of the steps alone: scripts/benchmark.mjs), symbols, projection }
   evaluated: 'evaluated',    // { steps, dev }
   paused: 'paused',          // { info }: the run stopped because the page asked
   finished: 'finished',      // { info, train, dev, test }: the run reached its goal

@@ -68,7 +68,7 @@ async function train(current) {
     const { mean, error } = trainer.run(Math.min(stepsPerChunk, current.until - steps, nextEvaluation - steps));
     const elapsed = performance.now() - started;
     const info = trainer.info();
-    post({ type: answer.progress, info, meanLoss: mean, ...describe(currentModel()) });
+    post({ type: answer.progress, info, meanLoss: mean, elapsedMs: elapsed, ...describe(currentModel()) });
     if (error) {
       run = null;
       post({ type: answer.stopped, message: error, info });
