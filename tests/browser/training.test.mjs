@@ -351,15 +351,20 @@ test('after one step by hand, the progress line and the losses describe that ste
   assert.deepEqual(problems, []);
 });
 
-test('loading a model clears the old run\'s curve and progress', async () => {
+test('loading a model clears the old run\'s curve, progress, samples and neighbours', async () => {
   const cli = fileURLToPath(new URL('../../build/native/cpp/cli/embedlab', import.meta.url));
   const names = fileURLToPath(new URL('../data/names.txt', import.meta.url));
   const model = join(tmpdir(), 'cli-model-small.json');
   execFileSync(cli, ['train', '--data', names, '--out', model, '--steps', '100', '--hidden', '20', '--embed', '4', '--seed', '5'], { stdio: 'pipe' });
   const { problems, lab } = await openLab();
   await trainFor(lab, 300);
+  await sampleOnce(lab);
+  await lab.locator('#scatter .scatter-choice[aria-label^="a:"]').click();
+  await lab.locator('#neighbours', { hasText: 'Nearest to a' }).waitFor();
   await lab.getByLabel('Load a model file (JSON)').setInputFiles(model);
   await lab.locator('#model-message', { hasText: 'Loaded a model' }).waitFor();
+  assert.equal(await lab.locator('#samples li').count(), 0, 'the samples of the old model are gone');
+  assert.equal(await lab.locator('#neighbours').textContent(), '');
   assert.equal(await lab.locator('#loss-chart details tbody tr').count(), 0);
   assert.equal(await lab.locator('#final-losses').textContent(), '');
   assert.equal(await lab.getByRole('progressbar').evaluate((bar) => bar.value), 0);
@@ -408,6 +413,7 @@ test('a worker that dies is replaced, the page says so, and Train works again', 
   const [worker] = page.workers();
   await worker.evaluate(() => { setTimeout(() => { throw new Error('the core aborted'); }); });
   await lab.locator('#run-message', { hasText: 'The training worker stopped' }).waitFor({ timeout: 10000 });
+  assert.equal(await lab.locator('#scatter text').count(), 0, 'the lost model is not drawn');
   assert.match(await lab.locator('#run-message').textContent(), /A fresh one has started/);
   assert.equal(await runButton(lab).textContent(), 'Train');
   await trainFor(lab, 200);

@@ -138,6 +138,14 @@ export function mountTraining({ root, state, emit = () => {} }) {
   const messageFor = { [command.step]: openedStep.message, [command.sample]: sampling.message, [command.nearest]: map.message,
     [command.load]: keep.message, [command.model]: keep.message, [command.projector]: keep.message };
 
+  /** Empties what showed the previous model: a new one is created, loaded, or lost with its worker. */
+  function forgetModel() {
+    chart.clear();
+    map.clear();
+    openedStep.clear();
+    sampling.clear();
+  }
+
   function showProgress(info, meanLoss) {
     const rate = (info.steps - startedStep) / Math.max((performance.now() - startedAt) / 1000, 1e-3);
     say('progress-text', `Step ${count.format(info.steps)} of ${count.format(target())}, ` +
@@ -152,10 +160,9 @@ export function mountTraining({ root, state, emit = () => {} }) {
       case answer.created:
         model = { steps: 0, trainable: true, recipe: pending.recipe };
         symbols = data.symbols;
-        chart.clear();
+        forgetModel();
         chart.addDev(0, data.dev);
         map.update(data);
-        openedStep.clear();
         say('final-losses', `Before training: dev loss ${formatNumber(data.dev, 3)} nats (${count.format(data.info.trainSize)} training examples, ` +
           `${data.symbols.length} symbols). A model that gives every symbol the same chance scores ln ${data.symbols.length} = ${formatNumber(data.uniform, 2)}.`);
         phase = 'idle';
@@ -221,9 +228,8 @@ export function mountTraining({ root, state, emit = () => {} }) {
         phase = 'idle';
         model = { steps: 0, trainable: false, recipe: null };
         symbols = data.symbols;
-        chart.clear();
+        forgetModel();
         map.update(data);
-        openedStep.clear();
         keep.message.show(`Loaded a model of ${vocabSize} symbols: context ${context}, embedding ${embed}, hidden ${hidden}. The settings show its sizes.`);
         say('progress-text', 'A loaded model samples; “Train a new model” trains one of these sizes from step 0 on the chosen dataset.');
         say('final-losses', '');
@@ -234,9 +240,8 @@ export function mountTraining({ root, state, emit = () => {} }) {
         phase = 'idle';
         model = null;
         symbols = [];
-        chart.clear();
-        map.clear();
-        openedStep.clear();
+        forgetModel();
+        map.empty();
         say('progress-text', '');
         say('final-losses', '');
         runMessage.show(`The training worker stopped (${bounded(data.message)}) and lost its model. A fresh one has started: press Train to train again.`);

@@ -14,7 +14,7 @@ const fields = [
   { key: 'seed', label: 'Sample seed', min: 0, max: 2 ** 31, step: 1 },
 ];
 
-/** Mounts the view; send(message) goes to the worker. Returns { message, request(), show(samples) }. */
+/** Mounts the view; send(message) goes to the worker. Returns { message, request(), show(samples, symbols), clear() }. */
 export function mountSampling({ part, send }) {
   const message = messageSlot(part('sample-message'), { reserve: true });
   const settings = { count: 10, temperature: 1, topK: 0, topP: 1, seed: 1 };
@@ -77,6 +77,12 @@ export function mountSampling({ part, send }) {
       message.clear();
       part('samples').replaceChildren(...samples.map((s, i) => el('li', {}, el('button', { type: 'button', class: 'sample',
         onclick: () => showStep(i, 0) }, s.text === '' ? '(empty)' : s.text))));
+      part('step-through').replaceChildren();
+    },
+    /** Forgets the samples of a model that is gone. */
+    clear() {
+      samples = [];
+      part('samples').replaceChildren();
       part('step-through').replaceChildren();
     },
   };
