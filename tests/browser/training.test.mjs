@@ -407,10 +407,15 @@ test('a 100 MB hostile model file gives a short message, and the page still trai
   assert.deepEqual(problems, []);
 });
 
-test('a worker that dies is replaced, the page says so, and Train works again', async () => {
+/** A lab trained for `steps` steps, and its training worker (Playwright can run code inside it). */
+async function trainedLabAndWorker(steps) {
   const { page, problems, lab } = await openLab();
-  await trainFor(lab, 200);
-  const [worker] = page.workers();
+  await trainFor(lab, steps);
+  return { problems, lab, worker: page.workers()[0] };
+}
+
+test('a worker that dies is replaced, the page says so, and Train works again', async () => {
+  const { problems, lab, worker } = await trainedLabAndWorker(200);
   await worker.evaluate(() => { setTimeout(() => { throw new Error('the core aborted'); }); });
   await lab.locator('#run-message', { hasText: 'The training worker stopped' }).waitFor({ timeout: 10000 });
   assert.equal(await lab.locator('#scatter text').count(), 0, 'the lost model is not drawn');
@@ -422,9 +427,7 @@ test('a worker that dies is replaced, the page says so, and Train works again', 
 });
 
 test('an answer of the worker that the page does not know is reported, not swallowed', async () => {
-  const { page, problems, lab } = await openLab();
-  await trainFor(lab, 100);
-  const [worker] = page.workers();
+  const { problems, lab, worker } = await trainedLabAndWorker(100);
   await worker.evaluate(() => self.postMessage({ type: 'mystery' }));
   await lab.locator('#run-message', { hasText: 'an answer this page does not know (“mystery”)' }).waitFor();
   assert.equal(problems.length, 1);
