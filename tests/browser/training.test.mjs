@@ -518,3 +518,21 @@ test('under top-k, a step shows the renormalised probabilities drawn from, and â
   assert.equal(await lab.locator('#step-through .bars th', { hasText: 'â† drawn' }).count(), 1);
   assert.deepEqual(problems, []);
 });
+
+test('in dark mode the loss curve\'s axes are drawn in a light ink', async () => {
+  const { page, problems } = await watchedPage(site.browser, site.server.url, { colorScheme: 'dark' });
+  await page.goto(site.server.url);
+  await page.locator('embedding-lab[ready]').waitFor({ timeout: 15000 });
+  const lab = page.locator('embedding-lab');
+  await trainFor(lab, 200);
+  // the left strip of the canvas holds only the loss axis: its title and tick numbers
+  const light = await lab.locator('#loss-chart canvas').evaluate((canvas) => {
+    const { data } = canvas.getContext('2d').getImageData(0, 0, Math.round(canvas.width * 0.08), canvas.height);
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 200 && Math.min(data[i], data[i + 1], data[i + 2]) > 170) count++;
+    return count;
+  });
+  assert.ok(light > 100, `${light} light pixels in the axis strip`);
+  await page.locator('embedding-lab').locator('#loss-chart').screenshot({ path: `${screenshots}/training-loss-chart-dark.png` });
+  assert.deepEqual(problems, []);
+});
