@@ -13,7 +13,8 @@
 
 namespace embedlab {
 
-// The settings of a run; the defaults are the lecture's.
+// The settings of a run; the defaults are the lecture's, but for decay_at (the lecture's is 100,000 of
+// 200,000 steps; the page's default run is 20,000 steps).
 struct TrainConfig {
   Index context = 3;               // B
   Index embed = 10;                // d
@@ -21,7 +22,7 @@ struct TrainConfig {
   Index batch = 32;                // b
   float lr = 0.1f;                 // learning rate of the steps before decay_at
   float lr_final = 0.01f;          // ... and from decay_at on
-  std::int64_t decay_at = 100000;  // the first step that uses lr_final (steps count from 0)
+  std::int64_t decay_at = 10000;   // the first step that uses lr_final (steps count from 0): half the page's run
   std::uint64_t seed = 42;         // the initial weights and the minibatches
   Init init = Init::scaled;
 };

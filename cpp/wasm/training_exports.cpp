@@ -119,6 +119,19 @@ EMSCRIPTEN_KEEPALIVE int el_trainer_gradient(int out, int handle) {
   return t ? copy_into(out, t->embedding_gradient()) : failed;
 }
 
+// The ids of the rows of the last step's gradient of C that are exactly zero (the symbols the
+// minibatch's contexts do not hold) into ids_out[V], in increasing order; returns how many, or -1.
+EMSCRIPTEN_KEEPALIVE int el_trainer_zero_gradient_rows(int* ids_out, int handle) {
+  Trainer* t = trainers.find(handle);
+  if (!t) return -1;
+  const Matrix<float>& dC = t->embedding_gradient();  // (V, d)
+  int count = 0;
+  for (Index row = 0; row < dC.rows(); ++row) {
+    if ((dC.row(row).array() == 0.0f).all()) ids_out[count++] = static_cast<int>(row);
+  }
+  return count;
+}
+
 // The last step's minibatch: contexts_out[batch * B] and targets_out[batch] (sizes from el_trainer_info).
 EMSCRIPTEN_KEEPALIVE int el_trainer_batch(int* contexts_out, int* targets_out, int handle) {
   Trainer* t = trainers.find(handle);
@@ -169,13 +182,34 @@ EMSCRIPTEN_KEEPALIVE int el_model_vocab(int handle) {
   return m ? vocabularies.add(m->vocab) : 0;
 }
 
-// out (V, 2) = the embedding table projected to 2-D: its two columns when d = 2, else PCA.
-EMSCRIPTEN_KEEPALIVE int el_model_projection(int out, int handle) {
+// out (V, 2) = the embedding table projected to 2-D: its two columns when d = 2, else PCA. axes
+// (d, 2) are the axes of the previous picture, which the new ones follow so that the picture does
+// not mirror (see project_2d), or any other shape for none; they are replaced by the axes used.
+EMSCRIPTEN_KEEPALIVE int el_model_projection(int out, int axes, int handle) {
+  SavedModel* m = models.find(handle);
+  FloatMatrix* a = matrices.find(axes);
+  if (!m || !a) return failed;
+  Matrix<double> followed = a->cast<double>();
+  auto projected = project_2d(m->mlp.C, followed);
+  if (!projected.ok()) return fail(projected.message());
+  *a = followed.cast<float>();
+  return copy_into(out, projected.value());
+}
+
+// out (V, d) = the model's embedding table C.
+EMSCRIPTEN_KEEPALIVE int el_model_table(int out, int handle) {
+  SavedModel* m = models.find(handle);
+  return m ? copy_into(out, m->mlp.C) : failed;
+}
+
+// The sizes of a model into out[4]: vocabulary V, context B, embedding width d, hidden H.
+EMSCRIPTEN_KEEPALIVE int el_model_info(double* out, int handle) {
   SavedModel* m = models.find(handle);
   if (!m) return failed;
-  auto projected = project_2d(m->mlp.C);
-  if (!projected.ok()) return fail(projected.message());
-  return copy_into(out, projected.value());
+  const double sizes[] = {static_cast<double>(m->vocab.size()), static_cast<double>(m->mlp.context),
+                          static_cast<double>(m->mlp.C.cols()), static_cast<double>(m->mlp.W1.cols())};
+  std::copy(std::begin(sizes), std::end(sizes), out);
+  return ok;
 }
 
 // out (1, V) = the probabilities of the symbol after UTF-8 text (length bytes) at temperature T.

@@ -34,6 +34,19 @@ async function trainFor(lab, steps) {
   return [null, Number(text.match(/dev loss ([\d.]+)/)[1])];
 }
 
+/** Presses Sample and waits for the samples. */
+async function sampleOnce(lab) {
+  await lab.getByRole('button', { name: 'Sample', exact: true }).click();
+  await lab.locator('#samples li').first().waitFor();
+}
+
+/** Trains `steps` steps, then takes one more by hand and waits for it to open up. */
+async function stepByHandAfter(lab, steps) {
+  await trainFor(lab, steps);
+  await lab.getByRole('button', { name: 'Take one step and open it up' }).click();
+  await lab.locator('#opened-step p', { hasText: `Step ${steps + 1}` }).waitFor();
+}
+
 test('training on the bundled names makes the loss fall, and samples appear', async () => {
   const { page, problems, lab } = await openLab();
   await setField(lab, 'Steps', 3000);
@@ -66,7 +79,7 @@ test('the same seed gives the same run: Reset, then train again, ends at the sam
   const [, first] = await trainFor(lab, 500);
   await lab.getByRole('button', { name: 'Reset' }).click();
   await lab.locator('#progress-text', { hasText: 'random start' }).waitFor();
-  await lab.getByRole('button', { name: 'Resume' }).click();
+  await lab.getByRole('button', { name: 'Train', exact: true }).click();
   await lab.locator('#final-losses', { hasText: 'After 500 steps' }).waitFor({ timeout: 60000 });
   const second = Number((await lab.locator('#final-losses').textContent()).match(/dev loss ([\d.]+)/)[1]);
   assert.equal(second, first);
@@ -79,28 +92,27 @@ test('a malformed model file shows a message and keeps the current model', async
   const file = join(tmpdir(), 'broken-model.json');
   writeFileSync(file, '{"format": "embedlab-mlp", "version": 1, "vocab": [".", "a"');
   await lab.getByLabel('Load a model file (JSON)').setInputFiles(file);
-  await lab.locator('#training-message', { hasText: 'The current model stays' }).waitFor();
-  await lab.getByRole('button', { name: 'Sample', exact: true }).click();
-  await lab.locator('#samples li').first().waitFor();
+  await lab.locator('#model-message', { hasText: 'The current model stays' }).waitFor();
+  await sampleOnce(lab);
   assert.deepEqual(problems, []);
 });
 
 test('a bad setting and bad text each show a message and change nothing', async () => {
   const { problems, lab } = await openLab();
   await setField(lab, 'Hidden H', 99999);
-  assert.match(await lab.locator('#training-message').textContent(), /Hidden H “99999” must be a whole number from 1 to 512: it stays 200/);
+  assert.match(await lab.locator('#settings-message').textContent(), /Hidden H “99999” must be a whole number from 1 to 512: it stays 200/);
   assert.equal(await lab.getByLabel('Hidden H', { exact: true }).inputValue(), '200');
   await lab.getByLabel('Dataset', { exact: true }).selectOption('own');
   await lab.getByLabel('Your own text, one example per line').fill('onlyoneline');
   await lab.getByRole('button', { name: 'Train' }).click();
-  await lab.locator('#training-message', { hasText: /line/ }).waitFor();
-  console.log(`# message for one line: ${await lab.locator('#training-message').textContent()}`);
+  await lab.locator('#run-message', { hasText: /line/ }).waitFor();
+  console.log(`# message for one line: ${await lab.locator('#run-message').textContent()}`);
   const bad = join(tmpdir(), 'bad-utf8.txt');
   writeFileSync(bad, Buffer.from([0x61, 0x6e, 0x6e, 0x61, 0x0a, 0x62, 0x6f, 0xc3, 0x28, 0x0a]));  // "anna\nbo" then a broken sequence
   await lab.getByLabel('Upload a text file (UTF-8, one example per line)').setInputFiles(bad);
-  await lab.locator('#training-message', { hasText: 'will be used' }).waitFor();
+  await lab.locator('#dataset-message', { hasText: 'will be used' }).waitFor();
   await lab.getByRole('button', { name: 'Train' }).click();
-  await lab.locator('#training-message', { hasText: 'invalid UTF-8 at byte offset 7' }).waitFor();
+  await lab.locator('#run-message', { hasText: 'invalid UTF-8 at byte offset 7' }).waitFor();
   assert.deepEqual(problems, []);
 });
 
@@ -111,8 +123,7 @@ test('a hostile dataset line is shown as text and runs nothing', async () => {
   await lab.getByLabel('Dataset', { exact: true }).selectOption('own');
   await lab.getByLabel('Your own text, one example per line').fill(Array(30).fill('<img src=x onerror=alert(1)>\nanna\nbob').join('\n'));
   await trainFor(lab, 300);
-  await lab.getByRole('button', { name: 'Sample', exact: true }).click();
-  await lab.locator('#samples li').first().waitFor();
+  await sampleOnce(lab);
   assert.ok((await lab.locator('#scatter text').allTextContents()).includes('<'));
   assert.equal(await page.locator('img').count(), 0);
   assert.equal(dialogs, 0);
@@ -135,9 +146,7 @@ test('from file:// and under a strict Content-Security-Policy the worker still t
 
 test('one step opened up: only the rows of characters in the batch get a gradient', async () => {
   const { problems, lab } = await openLab();
-  await trainFor(lab, 100);
-  await lab.getByRole('button', { name: 'Take one step and open it up' }).click();
-  await lab.locator('#opened-step p', { hasText: 'Step 101' }).waitFor();
+  await stepByHandAfter(lab, 100);
   assert.equal(await lab.locator('#opened-step .batch li').count(), 32);
   const rows = await lab.locator('#opened-step tbody tr').evaluateAll((trs) => trs.map((tr) => ({
     used: tr.classList.contains('lit'), zero: [...tr.querySelectorAll('td')].every((td) => Number(td.textContent) === 0),
@@ -153,10 +162,10 @@ test('a divergent run stops with a message the moment the loss is not finite', a
   await setField(lab, 'Learning rate', '1e38');  // one update throws the weights to about 1e37
   await setField(lab, 'Steps', 1000);
   await lab.getByRole('button', { name: 'Train' }).click();
-  await lab.locator('#training-message', { hasText: 'Training stopped' }).waitFor({ timeout: 30000 });
-  assert.match(await lab.locator('#training-message').textContent(), /the loss is not finite .*the weights are back to those after step \d+/);
-  await lab.getByRole('button', { name: 'Sample', exact: true }).click();  // the last good weights still sample
-  await lab.locator('#samples li').first().waitFor();
+  await lab.locator('#run-message', { hasText: 'Training stopped' }).waitFor({ timeout: 30000 });
+  assert.match(await lab.locator('#run-message').textContent(), /the loss is not finite .*the weights are back to those after step \d+/);
+  assert.match(await lab.locator('#run-message').textContent(), /lower the learning rate/);  // a hint, not only the fact
+  await sampleOnce(lab);  // the last good weights still sample
   assert.deepEqual(problems, []);
 });
 
@@ -185,9 +194,345 @@ test('a model trained by the command line loads in the page and samples the same
     .split('\n').slice(0, 10).map((s) => s || '(empty)');
   const { problems, lab } = await openLab();
   await lab.getByLabel('Load a model file (JSON)').setInputFiles(model);
-  await lab.locator('#final-losses', { hasText: 'Loaded a model' }).waitFor();
+  await lab.locator('#model-message', { hasText: 'Loaded a model' }).waitFor();
+  assert.equal(await lab.getByLabel('Hidden H', { exact: true }).inputValue(), '64');  // the settings show the loaded model's sizes
   await lab.getByRole('button', { name: 'Sample', exact: true }).click();
   await lab.locator('#samples li').nth(9).waitFor();
   assert.deepEqual(await lab.locator('#samples button').allTextContents(), expected);
+  assert.deepEqual(problems, []);
+});
+
+// ---- The run's state machine: Train, Pause, Continue, Step, Reset ----
+
+const runButton = (lab) => lab.locator('#run-controls button').first();
+
+/** Starts a long run and waits until it has made progress. */
+async function startLongRun(lab, steps = 200000) {
+  await setField(lab, 'Steps', steps);
+  await lab.getByRole('button', { name: 'Train', exact: true }).click();
+  await lab.locator('#progress-text', { hasText: 'steps a second' }).waitFor({ timeout: 30000 });
+}
+
+const stepOf = async (lab, locator) => Number((await lab.locator(locator).textContent()).match(/[Ss]tep ([\d,]+)/)[1].replaceAll(',', ''));
+
+test('Pause tells the page it stopped: the progress line, the buttons and Continue say so', async () => {
+  const { problems, lab } = await openLab();
+  await startLongRun(lab);
+  await lab.getByRole('button', { name: 'Pause' }).click();
+  await lab.locator('#progress-text', { hasText: 'Paused at step' }).waitFor({ timeout: 10000 });
+  const paused = await stepOf(lab, '#progress-text');
+  assert.equal(await runButton(lab).textContent(), 'Continue to 200,000 steps');
+  assert.equal(await runButton(lab).isEnabled(), true);
+  assert.equal(await lab.getByRole('button', { name: 'Pause' }).isEnabled(), false);
+  assert.equal(await lab.getByRole('progressbar').evaluate((bar) => bar.value), paused);
+  await runButton(lab).click();
+  await lab.locator('#progress-text', { hasText: 'steps a second' }).waitFor({ timeout: 10000 });
+  assert.ok(await stepOf(lab, '#progress-text') > paused, 'Continue goes on from where the model was');
+  await lab.getByRole('button', { name: 'Pause' }).click();
+  await lab.locator('#progress-text', { hasText: 'Paused at step' }).waitFor({ timeout: 10000 });
+  assert.deepEqual(problems, []);
+});
+
+test('after a pause the steps per second count only the time spent training', async () => {
+  const { page, problems, lab } = await openLab();
+  const started = Date.now();
+  await startLongRun(lab);
+  await lab.getByRole('button', { name: 'Pause' }).click();
+  await lab.locator('#progress-text', { hasText: 'Paused at step' }).waitFor({ timeout: 10000 });
+  const paused = await stepOf(lab, '#progress-text');
+  await page.waitForTimeout(8000);  // a pause long enough to drag down a rate that counted it
+  await runButton(lab).click();
+  await page.waitForFunction(([host, from]) => {
+    const text = document.querySelector(host).shadowRoot.getElementById('progress-text').textContent;
+    return Number(text.match(/^Step ([\d,]+) of/)?.[1].replaceAll(',', '') ?? 0) > from + 2000;
+  }, ['embedding-lab', paused], { timeout: 30000 });
+  const text = await lab.locator('#progress-text').textContent();
+  const rate = Number(text.match(/([\d,]+) steps a second/)[1].replaceAll(',', ''));
+  const counted = Number(text.match(/^Step ([\d,]+)/)[1].replaceAll(',', '')) / ((Date.now() - started) / 1000);  // the pause included
+  console.log(`# steps a second after a pause: ${rate} on the page, ${Math.round(counted)} with the pause counted`);
+  assert.ok(rate > 1.5 * counted, `${rate} steps a second shown, ${Math.round(counted)} if the pause counted`);
+  assert.deepEqual(problems, []);
+});
+
+test('raising Steps after a finished run continues the same model to the new total', async () => {
+  const { problems, lab } = await openLab();
+  await trainFor(lab, 300);
+  assert.equal(await runButton(lab).isEnabled(), false);
+  assert.match(await lab.locator('#run-note').textContent(), /raise Steps to continue/);
+  await setField(lab, 'Steps', 600);
+  assert.equal(await runButton(lab).textContent(), 'Continue to 600 steps');
+  assert.deepEqual(await lab.getByRole('progressbar').evaluate((bar) => [bar.value, bar.max]), [300, 600]);  // not full any more
+  await runButton(lab).click();
+  await lab.locator('#final-losses', { hasText: 'After 600 steps' }).waitFor({ timeout: 60000 });
+  const devSteps = await lab.locator('#loss-chart details tbody tr td:first-child').allTextContents();
+  assert.deepEqual(devSteps, ['0', '300', '600'], 'the curve goes on: the model was not rebuilt');
+  assert.deepEqual(problems, []);
+});
+
+test('a change of architecture says it needs a new model, and only then does Train start afresh', async () => {
+  const { problems, lab } = await openLab();
+  await trainFor(lab, 300);
+  await setField(lab, 'Hidden H', 50);
+  assert.match(await lab.locator('#run-note').textContent(), /You changed Hidden H: that needs a new model/);
+  assert.equal(await runButton(lab).textContent(), 'Train a new model');
+  await setField(lab, 'Hidden H', 200);  // back as it was: the current model fits again
+  assert.equal(await lab.locator('#run-note').textContent(), 'The model has trained 300 steps: raise Steps to continue training it.');
+  assert.deepEqual(problems, []);
+});
+
+test('five Pause and Continue clicks during a run give one run and one trained event', async () => {
+  const { page, problems, lab } = await openLab();
+  await page.evaluate(() => {
+    window.trainedEvents = [];
+    document.querySelector('embedding-lab').addEventListener('lab-trained', (event) => window.trainedEvents.push(event.detail.steps));
+  });
+  await startLongRun(lab, 30000);
+  for (let i = 0; i < 5; i++) {
+    await lab.getByRole('button', { name: 'Pause' }).click();
+    await lab.locator('#progress-text', { hasText: 'Paused at step' }).waitFor({ timeout: 10000 });
+    await runButton(lab).click();
+  }
+  await lab.locator('#final-losses', { hasText: 'After 30,000 steps' }).waitFor({ timeout: 120000 });
+  await page.waitForTimeout(500);  // time for a second loop's event, if there were one
+  assert.deepEqual(await page.evaluate(() => window.trainedEvents), [30000]);
+  assert.deepEqual(problems, []);
+});
+
+test('a course page\'s stop-training goes the way of the Pause button', async () => {
+  const { page, problems, lab } = await openLab();
+  await startLongRun(lab);
+  await page.evaluate(() => window.postMessage({ type: 'embedding-lab:stop-training' }, location.origin));
+  await lab.locator('#progress-text', { hasText: 'Paused at step' }).waitFor({ timeout: 10000 });
+  assert.match(await runButton(lab).textContent(), /^Continue to/);
+  assert.deepEqual(problems, []);
+});
+
+// ---- Messages beside their controls, moving nothing ----
+
+test('a message on leaving Steps moves no button: 999999, Tab, 3000, then a click on Train trains', async () => {
+  const { problems, lab } = await openLab();
+  const steps = lab.getByLabel('Steps', { exact: true });
+  const train = lab.getByRole('button', { name: 'Train', exact: true });
+  const place = () => train.evaluate((button) => button.getBoundingClientRect().top - button.closest('section').getBoundingClientRect().top);
+  const before = await place();
+  await steps.click();
+  await steps.fill('999999');
+  await steps.press('Tab');
+  await lab.locator('#settings-message', { hasText: 'Steps “999999”' }).waitFor();
+  assert.equal(await place(), before, 'the message did not move the button');
+  await steps.click();
+  await steps.fill('3000');
+  await train.click();  // leaving the field clears the message on the way
+  await lab.locator('#final-losses', { hasText: 'After 3,000 steps' }).waitFor({ timeout: 60000 });
+  assert.equal(await lab.locator('#settings-message').textContent(), '');
+  assert.deepEqual(problems, []);
+});
+
+test('a sampling message shows beside the Sample button and goes when a sample is drawn', async () => {
+  const { problems, lab } = await openLab();
+  await trainFor(lab, 200);
+  await setField(lab, 'Temperature', -1);
+  const message = lab.locator('#sample-message');
+  assert.match(await message.textContent(), /Temperature “-1” must be from 0 to 5/);
+  const [button, box] = [await lab.getByRole('button', { name: 'Sample', exact: true }).boundingBox(), await message.boundingBox()];
+  assert.ok(Math.abs(box.y - button.y) < 150, `the message is ${box.y - button.y} px from the button`);
+  await sampleOnce(lab);
+  assert.equal(await message.textContent(), '');
+  assert.deepEqual(problems, []);
+});
+
+// ---- No stale state ----
+
+test('after one step by hand, the progress line and the losses describe that step', async () => {
+  const { problems, lab } = await openLab();
+  await stepByHandAfter(lab, 100);
+  assert.match(await lab.locator('#progress-text').textContent(), /^Step 101 of 100: one step taken by hand/);
+  assert.match(await lab.locator('#final-losses').textContent(), /^After 101 steps \(the last one by hand\): dev loss \d\.\d{3}/);
+  assert.deepEqual(problems, []);
+});
+
+test('loading a model clears the old run\'s curve, progress, samples and neighbours', async () => {
+  const cli = fileURLToPath(new URL('../../build/native/cpp/cli/embedlab', import.meta.url));
+  const names = fileURLToPath(new URL('../data/names.txt', import.meta.url));
+  const model = join(tmpdir(), 'cli-model-small.json');
+  execFileSync(cli, ['train', '--data', names, '--out', model, '--steps', '100', '--hidden', '20', '--embed', '4', '--seed', '5'], { stdio: 'pipe' });
+  const { problems, lab } = await openLab();
+  await trainFor(lab, 300);
+  await sampleOnce(lab);
+  await lab.locator('#scatter .scatter-choice[aria-label^="a:"]').click();
+  await lab.locator('#neighbours', { hasText: 'Nearest to a' }).waitFor();
+  await lab.getByLabel('Load a model file (JSON)').setInputFiles(model);
+  await lab.locator('#model-message', { hasText: 'Loaded a model' }).waitFor();
+  assert.equal(await lab.locator('#samples li').count(), 0, 'the samples of the old model are gone');
+  assert.equal(await lab.locator('#neighbours').textContent(), '');
+  assert.equal(await lab.locator('#loss-chart details tbody tr').count(), 0);
+  assert.equal(await lab.locator('#final-losses').textContent(), '');
+  assert.equal(await lab.getByRole('progressbar').evaluate((bar) => bar.value), 0);
+  assert.equal(await lab.getByLabel('Embedding d', { exact: true }).inputValue(), '4');
+  assert.equal(await runButton(lab).textContent(), 'Train a new model');
+  assert.deepEqual(problems, []);
+});
+
+// ---- Hostile input and a worker that dies ----
+
+test('a text too short for a dev split leaves the trained model, its losses and its map in place', async () => {
+  const { problems, lab } = await openLab();
+  await trainFor(lab, 200);
+  const losses = await lab.locator('#final-losses').textContent();
+  await lab.getByLabel('Dataset', { exact: true }).selectOption('own');
+  await lab.getByLabel('Your own text, one example per line').fill('anna\nbob\ncarl');
+  await runButton(lab).click();
+  await lab.locator('#run-message', { hasText: 'The current model stays' }).waitFor({ timeout: 10000 });
+  console.log(`# message for three lines: ${await lab.locator('#run-message').textContent()}`);
+  assert.equal(await lab.locator('#final-losses').textContent(), losses);
+  assert.equal(await lab.locator('#scatter text').count(), 27);
+  await sampleOnce(lab);
+  assert.deepEqual(problems, []);
+});
+
+test('a 100 MB hostile model file gives a short message, and the page still trains and samples', async () => {
+  const { problems, lab } = await openLab();
+  const huge = join(tmpdir(), 'hostile-100mb.json');
+  writeFileSync(huge, `{"format": "${'A'.repeat(100 * 1024 * 1024)}"}`);
+  await lab.getByLabel('Load a model file (JSON)').setInputFiles(huge);
+  await lab.locator('#model-message', { hasText: 'Nothing was loaded' }).waitFor({ timeout: 30000 });
+  assert.ok((await lab.locator('#model-message').textContent()).length < 200);
+  const long = join(tmpdir(), 'hostile-1mb.json');
+  writeFileSync(long, `{"format": "${'B'.repeat(1024 * 1024)}"}`);  // under the size cap: the core reads and refuses it
+  await lab.getByLabel('Load a model file (JSON)').setInputFiles(long);
+  await lab.locator('#model-message', { hasText: 'Nothing changed' }).waitFor({ timeout: 30000 });
+  assert.ok((await lab.locator('#model-message').textContent()).length < 300, 'the message quotes at most a short part');
+  await trainFor(lab, 200);
+  await sampleOnce(lab);
+  assert.deepEqual(problems, []);
+});
+
+/** A lab trained for `steps` steps, and its training worker (Playwright can run code inside it). */
+async function trainedLabAndWorker(steps) {
+  const { page, problems, lab } = await openLab();
+  await trainFor(lab, steps);
+  return { problems, lab, worker: page.workers()[0] };
+}
+
+test('a worker that dies is replaced, the page says so, and Train works again', async () => {
+  const { problems, lab, worker } = await trainedLabAndWorker(200);
+  await worker.evaluate(() => { setTimeout(() => { throw new Error('the core aborted'); }); });
+  await lab.locator('#run-message', { hasText: 'The training worker stopped' }).waitFor({ timeout: 10000 });
+  assert.equal(await lab.locator('#scatter text').count(), 0, 'the lost model is not drawn');
+  assert.match(await lab.locator('#run-message').textContent(), /A fresh one has started/);
+  assert.equal(await runButton(lab).textContent(), 'Train');
+  await trainFor(lab, 200);
+  await sampleOnce(lab);
+  assert.deepEqual(problems, []);
+});
+
+test('an answer of the worker that the page does not know is reported, not swallowed', async () => {
+  const { problems, lab, worker } = await trainedLabAndWorker(100);
+  await worker.evaluate(() => self.postMessage({ type: 'mystery' }));
+  await lab.locator('#run-message', { hasText: 'an answer this page does not know (“mystery”)' }).waitFor();
+  assert.equal(problems.length, 1);
+  assert.match(problems[0], /^console: the training worker sent an unknown answer/);
+});
+
+// ---- The map and the explanations ----
+
+test('the 2-D map does not mirror from one frame to the next during a run', async () => {
+  const { page, problems, lab } = await openLab();
+  await page.evaluate(() => {
+    window.frames2d = [];
+    const table = document.querySelector('embedding-lab').shadowRoot.querySelector('#scatter tbody');
+    new MutationObserver(() => window.frames2d.push([...table.rows].map((row) => [...row.cells].slice(1).map((cell) => Number(cell.textContent)))))
+      .observe(table, { childList: true });
+  });
+  await trainFor(lab, 8000);
+  const frames = (await page.evaluate(() => window.frames2d)).filter((frame) => frame.length === 27);
+  const mirrored = frames.slice(1).flatMap((frame, i) => [0, 1].filter((axis) =>
+    frame.reduce((sum, point, p) => sum + point[axis] * frames[i][p][axis], 0) < 0).map((axis) => `frame ${i + 1}, axis ${axis}`));
+  console.log(`# ${frames.length} frames of the map, mirrored: ${mirrored.length}`);
+  assert.ok(frames.length > 20);
+  assert.deepEqual(mirrored, []);
+  assert.deepEqual(problems, []);
+});
+
+test('the map\'s labels do not cover one another', async () => {
+  const { problems, lab } = await openLab();
+  await trainFor(lab, 3000);
+  const boxes = await lab.locator('#scatter .scatter-label').evaluateAll((texts) => texts.map((t) => { const b = t.getBBox(); return [b.x, b.y, b.width, b.height]; }));
+  const overlaps = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+    const area = Math.max(0, Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]));
+    if (area > 0.25 * a[2] * a[3]) overlaps.push(area);
+  }));
+  assert.deepEqual(overlaps, []);
+  assert.deepEqual(problems, []);
+});
+
+test('a click or Enter on a letter of the map shows its nearest neighbours by cosine in all d dimensions', async () => {
+  const { problems, lab } = await openLab();
+  await trainFor(lab, 1000);
+  await lab.locator('#scatter .scatter-choice[aria-label^="a:"]').click();
+  await lab.locator('#neighbours', { hasText: 'Nearest to a by cosine, in all 10 dimensions' }).waitFor();
+  assert.equal(await lab.locator('#neighbours strong').count(), 5);
+  await lab.locator('#scatter .scatter-choice[aria-label^="e:"]').focus();
+  await lab.locator('#scatter .scatter-choice[aria-label^="e:"]').press('Enter');
+  await lab.locator('#neighbours', { hasText: 'Nearest to e' }).waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('the first loss is set against ln V, the loss of a uniform guess, which the core computes', async () => {
+  const { problems, lab } = await openLab();
+  const first = lab.locator('#final-losses');
+  await lab.getByRole('button', { name: 'Reset to a random start' }).click();
+  await first.filter({ hasText: 'Before training' }).waitFor();
+  assert.match(await first.textContent(), /scores ln 27 = 3\.30\.$/);
+  assert.deepEqual(problems, []);
+});
+
+test('the opened step colours the gradient by sign, with a legend, and its zero rows come from the core', async () => {
+  const { problems, lab } = await openLab();
+  await stepByHandAfter(lab, 100);
+  const cells = await lab.locator('#opened-step tbody td').evaluateAll((tds) => tds.map((td) => [td.textContent, td.classList.contains('negative')]));
+  assert.ok(cells.some(([, negative]) => negative));
+  // a size under 0.0005 prints as 0.000 whatever its sign (and is all but uncoloured): the rest must agree
+  const wrong = cells.filter(([text, negative]) => Number(text) !== 0 && negative !== text.startsWith('-'));
+  assert.deepEqual(wrong, [], 'a cell is coloured negative exactly when its value is');
+  assert.match(await lab.locator('#opened-step .heat-legend').textContent(), /positive .* negative/);
+  const unlit = await lab.locator('#opened-step tbody tr:not(.lit) th').allTextContents();
+  const listed = (await lab.locator('#opened-step p', { hasText: 'exactly zero' }).textContent()).match(/exactly zero: (.*)\.$/)[1];
+  assert.equal(listed, unlit.join(' ') || 'none', 'the zero rows the core found are the rows of characters not in the batch');
+  assert.deepEqual(problems, []);
+});
+
+test('under top-k, a step shows the renormalised probabilities drawn from, and ★ does not mark the drawn symbol', async () => {
+  const { problems, lab } = await openLab();
+  await trainFor(lab, 500);
+  await lab.getByLabel('Top-k (0 = all)', { exact: true }).fill('3');
+  await lab.getByRole('button', { name: 'Sample', exact: true }).click();
+  await lab.locator('#samples button').first().click();
+  const kept = await lab.locator('#step-through .bars tr:not(.dimmed) .value').allTextContents();
+  assert.equal(kept.length, 3);
+  const sum = kept.reduce((total, text) => total + Number(text.match(/^([\d.]+)%/)[1]), 0);
+  assert.ok(Math.abs(sum - 100) < 0.3, `the kept probabilities add up to ${sum}%`);
+  assert.match(kept[0], /\(model [\d.]+%\)/);
+  assert.equal(await lab.locator('#step-through .bars tr.top').count(), 0);
+  assert.equal(await lab.locator('#step-through .bars th', { hasText: '← drawn' }).count(), 1);
+  assert.deepEqual(problems, []);
+});
+
+test('in dark mode the loss curve\'s axes are drawn in a light ink', async () => {
+  const { page, problems } = await watchedPage(site.browser, site.server.url, { colorScheme: 'dark' });
+  await page.goto(site.server.url);
+  await page.locator('embedding-lab[ready]').waitFor({ timeout: 15000 });
+  const lab = page.locator('embedding-lab');
+  await trainFor(lab, 200);
+  // the left strip of the canvas holds only the loss axis: its title and tick numbers
+  const light = await lab.locator('#loss-chart canvas').evaluate((canvas) => {
+    const { data } = canvas.getContext('2d').getImageData(0, 0, Math.round(canvas.width * 0.08), canvas.height);
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 200 && Math.min(data[i], data[i + 1], data[i + 2]) > 170) count++;
+    return count;
+  });
+  assert.ok(light > 100, `${light} light pixels in the axis strip`);
+  await page.locator('embedding-lab').locator('#loss-chart').screenshot({ path: `${screenshots}/training-loss-chart-dark.png` });
   assert.deepEqual(problems, []);
 });

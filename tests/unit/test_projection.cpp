@@ -59,6 +59,33 @@ TEST_CASE("the sign convention gives a table and its negative the same picture")
   }
 }
 
+TEST_CASE("the axes of an earlier picture keep a moved table from mirroring") {
+  // Two rows far out on opposite sides of the first axis, +-(4, 0, 0) and +-(0, 1, 0) across it:
+  // moving the outlier from +x to -x turns the sign rule's axis around, but the picture that
+  // follows the earlier axes keeps +x to the right.
+  Matrix<double> before(4, 3), after(4, 3);
+  before << 4, 0, 0,   -3.9, 0, 0,   0, 1, 0,   0, -1, 0;
+  after << 3.9, 0, 0,  -4, 0, 0,     0, 1, 0,   0, -1, 0;
+  Matrix<double> axes;
+  const Matrix<double> first = expect_ok(project_2d(before, axes));
+  CHECK(first(0, 0) == doctest::Approx(3.975));  // 4 minus the mean 0.025, the largest |x|, kept positive
+  REQUIRE(axes.rows() == 3);
+  REQUIRE(axes.cols() == 2);
+  CHECK(expect_ok(project_2d(after))(0, 0) == doctest::Approx(-3.925));  // alone, -3.975 is the largest |x|, turned +: row 0 flips
+  const Matrix<double> followed = expect_ok(project_2d(after, axes));
+  CHECK(followed(0, 0) == doctest::Approx(3.925));  // 3.9 minus the mean -0.025: still on the right
+  CHECK(followed(1, 0) == doctest::Approx(-3.975));
+}
+
+TEST_CASE("a projection returns the axes it used, unit length and perpendicular") {
+  const Matrix<double> table = random_matrix(27, 10, 8);
+  Matrix<double> axes;
+  const Matrix<double> points = expect_ok(project_2d(table, axes));
+  check_close("axes^T axes", Matrix<double>(axes.transpose() * axes), Matrix<double>::Identity(2, 2), 1e-12);
+  const Matrix<double> centred = table.rowwise() - table.colwise().mean();
+  check_close("points = centred table times axes", Matrix<double>(centred * axes), points, 1e-12);
+}
+
 TEST_CASE("an empty table or one with a non-finite entry is an error") {
   CHECK(project_2d(Matrix<float>(0, 3)).message() == "the table (0, 3) is empty: nothing to project");
   Matrix<float> table = Matrix<float>::Zero(2, 3);

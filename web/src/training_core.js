@@ -8,7 +8,7 @@ const splits = { train: 0, dev: 1, test: 2 };
 
 /** The lecture's settings (makemore part 2), with the scaled initialisation. */
 export const defaultConfig = {
-  context: 3, embed: 10, hidden: 200, batch: 32, lr: 0.1, lrFinal: 0.01, decayAt: 100000, seed: 42, init: 'scaled',
+  context: 3, embed: 10, hidden: 200, batch: 32, lr: 0.1, lrFinal: 0.01, decayAt: 10000, seed: 42, init: 'scaled',
 };
 
 /** A dataset and a model being trained on it, step by step. */
@@ -70,6 +70,15 @@ export class Trainer extends CoreObject {
   gradient() {
     return this.core.result((out) => this.core.module._el_trainer_gradient(out, this.handle));
   }
+  /** The ids of the rows of the last step's gradient of C that are exactly zero, in increasing order. */
+  zeroGradientRows() {
+    const { vocabSize } = this.info();
+    return this.core.withInts(new Int32Array(vocabSize), (ids) => {
+      const count = this.core.module._el_trainer_zero_gradient_rows(ids, this.handle);
+      if (count < 0) this.core.throwLastError();
+      return Array.from(new Int32Array(this.core.module.HEAP32.buffer, ids, count));
+    });
+  }
   /** The last step's minibatch: { contexts: [[ids of a context], ...], targets: [ids] }. */
   batch() {
     const { batch, context } = this.info();
@@ -109,9 +118,32 @@ export class Model extends CoreObject {
   vocabulary() {
     return this.core.track(new Vocabulary(this.core, this.core.handleOrThrow(this.core.module._el_model_vocab(this.handle))));
   }
-  /** The embedding table projected to 2-D (V, 2), as a new Matrix. */
-  projection() {
-    return this.core.result((out) => this.core.module._el_model_projection(out, this.handle));
+  /**
+   * The embedding table projected to 2-D (V, 2), as a new Matrix. axes, a Matrix, holds the
+   * previous picture's axes (d, 2), which the new ones follow so the picture does not mirror, or
+   * is empty; it is replaced by the axes used. Without axes, each axis follows the sign rule.
+   */
+  projection(axes) {
+    return this.core.scope(() => {
+      const followed = axes ?? this.core.matrix(0, 0);
+      return this.core.result((out) => this.core.module._el_model_projection(out, followed.handle, this.handle));
+    });
+  }
+  /** The embedding table C (V, d), as a new Matrix. */
+  table() {
+    return this.core.result((out) => this.core.module._el_model_table(out, this.handle));
+  }
+  /** The model's sizes: { vocabSize, context, embed, hidden }. */
+  info() {
+    const m = this.core.module;
+    const pointer = m._malloc(4 * 8);
+    try {
+      this.core.check(m._el_model_info(pointer, this.handle));
+      const [vocabSize, context, embed, hidden] = new Float64Array(m.HEAPU8.buffer, pointer, 4);
+      return { vocabSize, context, embed, hidden };
+    } finally {
+      m._free(pointer);
+    }
   }
   /** The probabilities (1, V) of the symbol after text, as a new Matrix. */
   nextProbs(text, temperature = 1) {

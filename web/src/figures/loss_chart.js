@@ -1,5 +1,7 @@
 // The loss curve of a training run, drawn with uPlot: the minibatch loss (averaged over each
-// chunk of steps by the core) and the dev loss, against the step.
+// chunk of steps by the core) and the dev loss, against the step. uPlot draws on a canvas, which
+// does not follow CSS: its colours are read from the page's colour variables (light or dark) and
+// the chart is drawn again when the colour scheme changes.
 import uPlot from 'uplot';
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
@@ -15,6 +17,7 @@ export class LossChart {
     this.batch = [];
     this.dev = [];
     this.plot = null;
+    globalThis.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => this.draw(true));
   }
 
   clear() {
@@ -44,22 +47,27 @@ export class LossChart {
     this.draw();
   }
 
-  draw() {
+  /** Draws the curve; anew (not only its data) when the width or, with recolour, the colours changed. */
+  draw(recolour = false) {
     const width = Math.max(240, Math.min(640, this.container.clientWidth || 600));
     const data = [this.steps, this.batch, this.dev];
-    if (this.plot && this.plot.width === width) {
+    if (this.plot && this.plot.width === width && !recolour) {
       this.plot.setData(data);
       return;
     }
     this.plot?.destroy();
+    const style = getComputedStyle(this.container);
+    const colour = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
+    const [ink, rule, batch, dev] = [colour('--ink', '#1b1f27'), colour('--rule', '#d5d9e0'), colour('--accent', '#2756c5'), colour('--vector-b', '#c2410c')];
+    const axis = (label) => ({ label, stroke: ink, grid: { stroke: rule, width: 1 }, ticks: { stroke: rule, width: 1 } });
     this.plot = new uPlot({
       width, height: 240,
       scales: { x: { time: false } },
-      axes: [{ label: 'step', stroke: 'currentColor' }, { label: 'loss', stroke: 'currentColor' }],
+      axes: [axis('step'), axis('loss (nats)')],
       series: [
         { label: 'step' },
-        { label: 'minibatch loss', stroke: '#2756c5', width: 1.5, spanGaps: true, points: { show: false } },
-        { label: 'dev loss', stroke: '#c2410c', width: 2, spanGaps: true, points: { show: true, size: 6 } },
+        { label: 'minibatch loss', stroke: batch, width: 1.5, spanGaps: true, points: { show: false } },
+        { label: 'dev loss', stroke: dev, width: 2, spanGaps: true, points: { show: true, size: 6, fill: dev } },
       ],
       legend: { live: false },
     }, data, this.container);

@@ -1,17 +1,33 @@
 // Points in 2-D, each labelled: the embedding table seen from above (its 2-D projection, which
-// the core computes). SVG, so the labels stay sharp; the axes fit the points.
+// the core computes). SVG, so the labels stay sharp; the axes fit the points. A label that would
+// cover another is moved to a free side of its point. With onChoose, each point is a button.
 import { el, svgElement as svg } from '../dom.js';
 import { formatNumber } from '../format.js';
 
+const labelHeight = 12, charWidth = 7.5;  // of a 12px monospace label, for placing labels only
+
+/** The first of the places around a point (x, y) where a label of width w covers no earlier label. */
+function freePlace(x, y, w, placed) {
+  const candidates = [[4, -4], [4, 12], [-4 - w, -4], [-4 - w, 12], [4, -14], [-w / 2, -8], [-w / 2, 18], [4, 22], [-4 - w, 22]];
+  const box = ([dx, dy]) => ({ left: x + dx, right: x + dx + w, top: y + dy - labelHeight + 2, bottom: y + dy + 2 });
+  const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+  const covered = (offset) => placed.reduce((sum, other) => sum + overlap(box(offset), other), 0);
+  const best = candidates.find((offset) => covered(offset) === 0) ?? candidates.reduce((a, b) => (covered(b) < covered(a) ? b : a));
+  placed.push(box(best));
+  return best;
+}
+
 export class ScatterPlot {
-  constructor(container, { label, size = 320 }) {
+  constructor(container, { label, size = 320, onChoose = null }) {
     this.size = size;
-    this.root = svg('svg', { viewBox: `0 0 ${size} ${size}`, role: 'img', 'aria-label': label, class: 'scatter' });
+    this.onChoose = onChoose;
+    this.root = svg('svg', { viewBox: `0 0 ${size} ${size}`, role: onChoose ? 'group' : 'img', 'aria-label': label, class: 'scatter' });
     this.layer = svg('g');
     this.root.append(svg('rect', { x: 0, y: 0, width: size, height: size, class: 'scatter-back' }), this.layer);
     this.table = el('tbody');  // the same points as numbers, for those who do not see the picture
     container.replaceChildren(this.root, el('details', {}, el('summary', {}, 'The coordinates'),
       el('table', { class: 'matrix' }, el('thead', {}, el('tr', {}, ['symbol', 'x', 'y'].map((h) => el('th', { scope: 'col' }, h)))), this.table)));
+    this.marked = -1;
   }
 
   /** points: [[x, y], ...] with labels[i] for point i. */
@@ -20,12 +36,37 @@ export class ScatterPlot {
     const xs = points.map(([x]) => x), ys = points.map(([, y]) => y);
     const [x0, x1] = [Math.min(...xs), Math.max(...xs)], [y0, y1] = [Math.min(...ys), Math.max(...ys)];
     const place = (v, low, high) => margin + (high > low ? (v - low) / (high - low) : 0.5) * span;  // drawing only
-    this.table.replaceChildren(...points.map(([x, y], i) => el('tr', {}, el('th', { scope: 'row' }, labels[i] === ' ' ? '␠' : labels[i]),
+    this.table.replaceChildren(...points.map(([x, y], i) => el('tr', {}, el('th', { scope: 'row' }, labels[i]),
       el('td', {}, formatNumber(x)), el('td', {}, formatNumber(y)))));
-    this.layer.replaceChildren(...points.flatMap(([x, y], i) => {
-      const px = place(x, x0, x1), py = this.size - place(y, y0, y1);
-      return [svg('circle', { cx: px, cy: py, r: 3, class: 'scatter-point' }),
-        svg('text', { x: px + 4, y: py - 4, class: 'scatter-label' }, labels[i] === ' ' ? '␠' : labels[i])];
-    }));
+    const positions = points.map(([x, y]) => [place(x, x0, x1), this.size - place(y, y0, y1)]);
+    const placed = [];
+    const dots = positions.map(([px, py]) => svg('circle', { cx: px, cy: py, r: 3, class: 'scatter-point' }));
+    const texts = positions.map(([px, py], i) => {
+      const [dx, dy] = freePlace(px, py, labels[i].length * charWidth, placed);
+      return svg('text', { x: px + dx, y: py + dy, class: 'scatter-label' }, labels[i]);
+    });
+    this.layer.replaceChildren(...dots, ...texts.map((text, i) => this.pointGroup(text, i, labels[i])));
+    this.mark(this.marked < points.length ? this.marked : -1);
+  }
+
+  /** A label, as a button when points can be chosen. */
+  pointGroup(text, i, label) {
+    if (!this.onChoose) return text;
+    const group = svg('g', { tabindex: 0, role: 'button', 'aria-label': `${label}: show its nearest neighbours`, class: 'scatter-choice', 'data-id': i });
+    group.append(text);
+    group.addEventListener('click', () => this.onChoose(i));
+    group.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      this.onChoose(i);
+    });
+    return group;
+  }
+
+  /** Marks point i (its label drawn bold and its dot ringed), or none with -1. */
+  mark(i) {
+    this.marked = i;
+    this.layer.querySelectorAll('.scatter-point').forEach((dot, j) => dot.classList.toggle('marked', j === i));
+    this.layer.querySelectorAll('.scatter-label').forEach((text, j) => text.classList.toggle('marked', j === i));
   }
 }

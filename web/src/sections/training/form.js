@@ -1,0 +1,104 @@
+// The training form: the dataset (bundled, pasted or uploaded) and the settings of the model and
+// the run, each checked as it is typed, with its message beside it.
+import { el, select } from '../../dom.js';
+import { count, messageSlot } from './common.js';
+
+const maxTextBytes = 5 * 1000 * 1000;
+
+/** The settings a reader can change, with their limits (the core checks them again). */
+const settings = [
+  { key: 'context', label: 'Context B', min: 1, max: 16, step: 1 },
+  { key: 'embed', label: 'Embedding d', min: 1, max: 64, step: 1 },
+  { key: 'hidden', label: 'Hidden H', min: 1, max: 512, step: 1 },
+  { key: 'batch', label: 'Batch', min: 1, max: 512, step: 1 },
+  { key: 'steps', label: 'Steps', min: 1, max: 200000, step: 1 },
+  { key: 'lr', label: 'Learning rate', min: 1e-6, max: 1e38, step: 'any' },
+  { key: 'lrFinal', label: 'Final learning rate', min: 1e-6, max: 1e38, step: 'any' },
+  { key: 'decayAt', label: 'Decay at step', min: 0, max: 200000, step: 1 },
+  { key: 'seed', label: 'Seed', min: 0, max: 2 ** 31, step: 1 },
+];
+const labels = { ...Object.fromEntries(settings.map(({ key, label }) => [key, label])), init: 'Initialisation', dataset: 'Dataset', text: 'your text' };
+
+/**
+ * Mounts the dataset and settings controls; onTextChange() is called when the reader's own text
+ * changes. Returns { text() (the text to train on),
+ * recipe() (what a model is built from: everything but Steps), changes(recipe) (the labels of
+ * what differs from an earlier recipe) }.
+ */
+export function mountForm({ part, state, onTextChange }) {
+  const datasetMessage = messageSlot(part('dataset-message'), { reserve: true });
+  const settingsMessage = messageSlot(part('settings-message'));
+  let ownText = '', uploadedBytes = null, textVersion = 0;
+
+  const ownArea = el('textarea', { rows: 5, 'aria-label': 'Your own text, one example per line', hidden: true,
+    placeholder: 'One example per line, e.g.\nalice\nbob',
+    oninput: () => {
+      uploadedBytes = null;
+      ownText = ownArea.value;
+      textVersion++;
+      onTextChange();
+    } });
+  const upload = el('input', { type: 'file', accept: '.txt,text/plain', 'aria-label': 'Upload a text file (UTF-8, one example per line)', hidden: true,
+    onchange: async () => {
+      const file = upload.files[0];
+      if (!file) return;
+      if (file.size > maxTextBytes) {
+        datasetMessage.show(`${file.name} is ${count.format(file.size)} bytes, more than the ${count.format(maxTextBytes)} this page takes.`);
+        return;
+      }
+      uploadedBytes = new Uint8Array(await file.arrayBuffer());
+      ownArea.value = '';
+      textVersion++;
+      datasetMessage.show(`${file.name} (${count.format(file.size)} bytes) will be used when you train.`);
+      onTextChange();
+    } });
+  const dataset = select('Dataset', [{ value: 'names', label: 'US first names' }, { value: 'words', label: 'English words' }, { value: 'own', label: 'Your own text' }],
+    state.get('dataset'), (value) => state.set('dataset', value));
+  part('dataset-controls').replaceChildren(dataset, ownArea, upload);
+  state.watch(['dataset'], () => {
+    dataset.querySelector('select').value = state.get('dataset');
+    ownArea.hidden = upload.hidden = state.get('dataset') !== 'own';
+    if (state.get('dataset') !== 'own') datasetMessage.clear();
+  });
+
+  const inputs = settings.map(({ key, label, min, max, step }) => el('input', {
+    type: 'number', min, max, step, 'aria-label': label,
+    onchange: (event) => {
+      const value = Number(event.target.value);
+      const integer = step === 1;
+      if (event.target.value.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+        settingsMessage.show(`${label} “${event.target.value.slice(0, 20)}” must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${count.format(max)}: it stays ${state.get('training')[key]}.`);
+        event.target.value = state.get('training')[key];
+        return;
+      }
+      settingsMessage.clear();
+      state.set('training', { ...state.get('training'), [key]: value });
+    } }));
+  const init = select('Initialisation', [{ value: 'scaled', label: 'scaled (small output layer)' }, { value: 'lecture', label: 'lecture (standard normal)' }],
+    state.get('training').init, (value) => state.set('training', { ...state.get('training'), init: value }));
+  part('settings-controls').replaceChildren(
+    ...settings.map(({ label }, i) => el('label', { class: 'field' }, el('span', {}, label), inputs[i])), init);
+  state.watch(['training'], () => {  // the fields show the state, also when a course page or a loaded model set it
+    settings.forEach(({ key }, i) => { inputs[i].value = state.get('training')[key]; });
+    init.querySelector('select').value = state.get('training').init;
+  });
+
+  return {
+    /** The text to train on: a bundled dataset, the pasted text, or the uploaded file's bytes. */
+    async text(loadDatasets) {
+      const dataset = state.get('dataset');
+      if (dataset !== 'own') return (await loadDatasets())[dataset];
+      if (uploadedBytes) return uploadedBytes;
+      if (new TextEncoder().encode(ownText).length > maxTextBytes) throw new Error(`the text is more than ${count.format(maxTextBytes)} bytes`);
+      return ownText;
+    },
+    recipe() {
+      const { steps, ...config } = state.get('training');
+      return { ...config, dataset: state.get('dataset'), text: state.get('dataset') === 'own' ? textVersion : 0 };
+    },
+    changes(recipe) {
+      const now = this.recipe();
+      return Object.keys(now).filter((key) => now[key] !== recipe[key]).map((key) => labels[key]);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// The messages between the page and its training worker, named once for both sides
+// (web/src/training/client.js and web/src/training/worker.js).
+
+/** What the page asks of the worker. */
+export const command = Object.freeze({
+  start: 'start',          // { wasmBinary }: load the core
+  create: 'create',        // { text, config }: a new dataset and model at step 0
+  train: 'train',          // { until }: train up to that many steps (a running run takes the new goal)
+  pause: 'pause',          // stop training after the current chunk
+  step: 'step',            // one step, opened up
+  sample: 'sample',        // { count, seed, options }
+  nearest: 'nearest',      // { id, k }: the rows nearest to row id by cosine
+  model: 'model',          // the model file
+  projector: 'projector',  // the Embedding Projector's files
+  load: 'load',            // { json }: a model file
+});
+
+/** What the worker answers. */
+export const answer = Object.freeze({
+  ready: 'ready',            // the core is loaded
+  created: 'created',        // { info, dev, uniform, symbols, projection }
+  progress: 'progress',      // { info, meanLoss, elapsedMs (of the steps alone: scripts/benchmark.mjs), symbols, projection }
+  evaluated: 'evaluated',    // { steps, dev }
+  paused: 'paused',          // { info }: the run stopped because the page asked
+  finished: 'finished',      // { info, train, dev, test }: the run reached its goal
+  stopped: 'stopped',        // { info, message }: the loss stopped being finite
+  opened: 'opened',          // { info, loss, dev, batch, gradient, zeroRows, symbols, projection }
+  samples: 'samples',        // { samples }
+  neighbours: 'neighbours',  // { id, width, neighbours: [{ id, cosine }] }
+  model: 'model',            // { json }
+  projector: 'projector',    // { vectors, metadata }
+  loaded: 'loaded',          // { info, symbols, projection }
+  error: 'error',            // { command, message }: the command failed and changed nothing
+  died: 'died',              // { message }: the worker's core aborted; the client starts a new worker
+});
