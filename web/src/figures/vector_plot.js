@@ -1,20 +1,27 @@
-// Two-dimensional vectors drawn as arrows from the origin on a square grid (SVG).
+// Two-dimensional vectors drawn as arrows from the origin (SVG), on axes scaled to the longest
+// coordinate with labelled ticks, the same scale on both axes so that angles are true.
 import { svgElement as svg } from '../dom.js';
 
+// Drawing units: the axes span cx ± radius and cy ± radius, with room for tick labels left and below.
+const radius = 96, cx = 48 + radius, cy = 12 + radius, width = cx + radius + 12, height = cy + radius + 20;
+
+/** A round step (1, 2 or 5 times a power of ten) at least `rough`: tick spacing, a drawing aid. */
+export function tickStep(rough) {
+  const power = 10 ** Math.floor(Math.log10(rough));
+  return [1, 2, 5, 10].map((m) => m * power).find((step) => step >= rough * (1 - 1e-9));
+}
+
+/** A tick's label: at most 4 significant digits, "100", "0.5", "2e+30". */
+const tickLabel = (value) => String(Number(value.toPrecision(4)));
+
 export class VectorPlot {
-  /** extent: the plot shows [-extent, extent] on both axes. */
-  constructor(container, { label, extent = 3 }) {
-    this.extent = extent;
-    this.root = svg('svg', { viewBox: `${-extent} ${-extent} ${2 * extent} ${2 * extent}`, role: 'img', 'aria-label': label, class: 'vector-plot' });
+  constructor(container, { label }) {
+    this.root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label, class: 'vector-plot' });
     const defs = svg('defs');
     defs.append(this.marker('arrow-a', 'arrow-a'), this.marker('arrow-b', 'arrow-b'));
-    this.root.append(defs);
-    for (let i = -extent; i <= extent; i++) {
-      this.root.append(svg('line', { x1: i, y1: -extent, x2: i, y2: extent, class: i === 0 ? 'axis' : 'grid' }));
-      this.root.append(svg('line', { x1: -extent, y1: i, x2: extent, y2: i, class: i === 0 ? 'axis' : 'grid' }));
-    }
+    this.axes = svg('g');
     this.layer = svg('g');
-    this.root.append(this.layer);
+    this.root.append(defs, this.axes, this.layer);
     container.replaceChildren(this.root);
   }
 
@@ -24,13 +31,29 @@ export class VectorPlot {
     return marker;
   }
 
-  /** vectors: [{ name, x, y, className }] (y points up). */
+  /** vectors: [{ name, x, y, className }] (finite; y points up). */
   update(vectors) {
+    const largest = Math.max(...vectors.flatMap(({ x, y }) => [Math.abs(x), Math.abs(y)])) || 1;
+    const step = tickStep(largest / 3), ticks = Math.ceil(largest / step - 1e-9);
+    const scale = radius / (ticks * step);  // drawing units per unit of the vectors
+    const grid = [];
+    for (let i = -ticks; i <= ticks; i++) {
+      const offset = i * (radius / ticks), kind = i === 0 ? 'axis' : 'grid';
+      grid.push(svg('line', { x1: cx + offset, y1: cy - radius, x2: cx + offset, y2: cy + radius, class: kind }),
+        svg('line', { x1: cx - radius, y1: cy - offset, x2: cx + radius, y2: cy - offset, class: kind }));
+      if (i !== 0) {
+        grid.push(svg('text', { x: cx + offset, y: cy + radius + 14, class: 'tick', 'text-anchor': 'middle' }, tickLabel(i * step)),
+          svg('text', { x: cx - radius - 4, y: cy - offset + 3, class: 'tick', 'text-anchor': 'end' }, tickLabel(i * step)));
+      }
+    }
+    this.axes.replaceChildren(...grid);
     this.layer.replaceChildren(...vectors.flatMap(({ name, x, y, className }) => {
-      const cx = Math.max(-this.extent, Math.min(this.extent, x)), cy = Math.max(-this.extent, Math.min(this.extent, y));
+      const px = x * scale, py = y * scale, length = Math.hypot(px, py) || 1;
       return [
-        svg('line', { x1: 0, y1: 0, x2: cx, y2: -cy, class: `vector ${className}`, 'marker-end': `url(#arrow-${className.slice(-1)})` }),
-        svg('text', { x: cx * 1.08 + 0.05, y: -cy * 1.08 - 0.05, class: `vector-label ${className}` }, name),
+        svg('line', { x1: cx, y1: cy, x2: cx + px, y2: cy - py, class: `vector ${className}`,
+          'data-name': name, 'marker-end': `url(#arrow-${className.slice(-1)})` }),
+        svg('text', { x: cx + px + (px / length) * 10, y: cy - py - (py / length) * 10 + 4, class: `vector-label ${className}`,
+          'text-anchor': 'middle' }, name),
       ];
     }));
   }
