@@ -212,22 +212,22 @@ test('text becomes ids and a stacked sequence matrix; Hello world gives [0, 1]',
 
 const vectorField = (page, name) => page.getByLabel(name, { exact: true });
 
-/** The angle in degrees between the drawn arrows of a and b, read from the SVG. */
+/** The angle in degrees between the drawn arrows of a and b (origin to tip), read from the SVG. */
 function drawnAngle() {
   const plot = document.querySelector('embedding-lab').shadowRoot.querySelector('.vector-plot');
   const [a, b] = ['a', 'b'].map((name) => {
-    const line = plot.querySelector(`line[data-name="${name}"]`);
-    return [line.x2.baseVal.value - line.x1.baseVal.value, line.y1.baseVal.value - line.y2.baseVal.value];
+    const line = plot.querySelector(`line.vector-${name}`), tip = plot.querySelector(`[data-name="${name}"]`).points.getItem(0);
+    return [tip.x - line.x1.baseVal.value, line.y1.baseVal.value - tip.y];
   });
   return Math.abs(Math.atan2(a[0] * b[1] - a[1] * b[0], a[0] * b[0] + a[1] * b[1])) * 180 / Math.PI;
 }
 
-/** Whether every arrow ends inside the plot's view box. */
+/** Whether every arrow's tip lies inside the plot's view box. */
 function arrowsInside() {
   const plot = document.querySelector('embedding-lab').shadowRoot.querySelector('.vector-plot');
   const box = plot.viewBox.baseVal;
-  return [...plot.querySelectorAll('line.vector')].every((line) => {
-    const x = line.x2.baseVal.value, y = line.y2.baseVal.value;
+  return [...plot.querySelectorAll('.arrow-head')].every((head) => {
+    const { x, y } = head.points.getItem(0);
     return x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height;
   });
 }

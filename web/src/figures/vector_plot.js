@@ -3,7 +3,7 @@
 import { svgElement as svg } from '../dom.js';
 
 // Drawing units: the axes span cx ± radius and cy ± radius, with room for tick labels left and below.
-const radius = 96, cx = 48 + radius, cy = 12 + radius, width = cx + radius + 12, height = cy + radius + 20;
+const radius = 96, cx = 48 + radius, cy = 20 + radius, width = cx + radius + 20, height = cy + radius + 20;
 
 /** A round step (1, 2 or 5 times a power of ten) at least `rough`: tick spacing, a drawing aid. */
 export function tickStep(rough) {
@@ -17,18 +17,10 @@ const tickLabel = (value) => String(Number(value.toPrecision(4)));
 export class VectorPlot {
   constructor(container, { label }) {
     this.root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label, class: 'vector-plot' });
-    const defs = svg('defs');
-    defs.append(this.marker('arrow-a', 'arrow-a'), this.marker('arrow-b', 'arrow-b'));
     this.axes = svg('g');
     this.layer = svg('g');
-    this.root.append(defs, this.axes, this.layer);
+    this.root.append(this.axes, this.layer);
     container.replaceChildren(this.root);
-  }
-
-  marker(id, className) {
-    const marker = svg('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse' });
-    marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: className }));
-    return marker;
   }
 
   /** vectors: [{ name, x, y, className }] (finite; y points up). */
@@ -49,11 +41,14 @@ export class VectorPlot {
     this.axes.replaceChildren(...grid);
     this.layer.replaceChildren(...vectors.flatMap(({ name, x, y, className }) => {
       const px = x * scale, py = y * scale, length = Math.hypot(px, py) || 1;
+      const ux = px / length, uy = -py / length;  // the arrow's direction on screen (y down)
+      const tipX = cx + px, tipY = cy - py, head = Math.min(9, length);  // a short vector gets a small head
+      const baseX = tipX - ux * head, baseY = tipY - uy * head, half = head * 0.45;
       return [
-        svg('line', { x1: cx, y1: cy, x2: cx + px, y2: cy - py, class: `vector ${className}`,
-          'data-name': name, 'marker-end': `url(#arrow-${className.slice(-1)})` }),
-        svg('text', { x: cx + px + (px / length) * 10, y: cy - py - (py / length) * 10 + 4, class: `vector-label ${className}`,
-          'text-anchor': 'middle' }, name),
+        svg('line', { x1: cx, y1: cy, x2: baseX, y2: baseY, class: `vector ${className}` }),
+        svg('polygon', { points: `${tipX},${tipY} ${baseX - uy * half},${baseY + ux * half} ${baseX + uy * half},${baseY - ux * half}`,
+          class: `arrow-head ${className}`, 'data-name': name }),  // the first point is the tip
+        svg('text', { x: tipX + ux * 10, y: tipY + uy * 10 + 4, class: `vector-label ${className}`, 'text-anchor': 'middle' }, name),
       ];
     }));
   }

@@ -12,13 +12,13 @@ export function mountOneHot({ root, core, state }) {
     figure.append(el('figure', { class: 'factor' }, box, el('figcaption', { id }, title)));
     return box;
   };
-  const operator = (sign) => figure.append(el('span', { class: 'operator', 'aria-hidden': 'true' }, sign));
+  const operator = (sign, extra = '') => figure.append(el('span', { class: `operator ${extra}`.trim(), 'aria-hidden': 'true' }, sign));
   const oneHotBox = panel('one_hot(ids)', 'one-hot-caption');
   operator('×');
   const weightBox = panel('W, editable', 'weight-caption');
   operator('=');
   const productBox = panel('one_hot × W', 'product-caption');
-  operator('vs');
+  operator('vs', 'versus');
   const lookupBox = panel('lookup W[ids]', 'lookup-caption');
 
   const oneHots = new MatrixView(oneHotBox, { label: 'One-hot rows of the context', decimals: 0 });

@@ -66,14 +66,15 @@ export function mountUnembedding({ root, core, state }) {
       const C = core.matrix(state.get('table'));  // (V, d)
       const logits = core.unembedTied([h], C);  // (1, V): h . C[i] for every i
       const z = logits.toArray();
-      // The line-up: row i of C, then its logit.
-      lineup.update(C.toRows().map((row, i) => [...row, z[i]]),
-        { rowLabels: symbols.map((s, i) => `${i} ${s}`), colLabels: [...indexLabels(C.cols), 'z = h · C[i]'] });
+      // The line-up: row i of C, then its logit; the rows that win are lit.
+      const showLineup = (litRows) => lineup.update(C.toRows().map((row, i) => [...row, z[i]]),
+        { rowLabels: symbols.map((s, i) => `${i} ${s}`), colLabels: [...indexLabels(C.cols), 'z'], litRows });
       root.getElementById('max-entropy').textContent = `${formatNumber(core.entropyBits(core.softmax(new Array(symbols.length).fill(0), 1)))} bits`;
       let probs;
       try {
         probs = core.softmax(logits, T);
       } catch (error) {
+        showLineup([]);
         showUndefined(symbols, error.message);
         return;
       }
@@ -82,6 +83,7 @@ export function mountUnembedding({ root, core, state }) {
       const top = core.topEntry(probs);
       const tied = symbols.flatMap((symbol, i) => (p[i] === top.probability ? [i] : []));  // the ids the core counted as tied
       bars.update(symbols.map((symbol, i) => ({ label: symbol, value: p[i], text: `${formatNumber(p[i] * 100, 1)}%` })), { top: tied });
+      showLineup(tied);
       root.getElementById('top-symbol').textContent = top.ties === 1
         ? `${symbols[top.id]} with ${formatNumber(top.probability * 100, 1)}%`
         : `${tied.map((i) => symbols[i]).join(', ')} tie with ${formatNumber(top.probability * 100, 1)}% each`;
