@@ -282,7 +282,7 @@ export class Core {
       }))));
   }
   /** { id, cosine, query }: the row nearest to the query table[a] - table[b] + table[c] (a
-   *  (1, d) Matrix), other than a, b, c. */
+   *  (1, d) Matrix, freed by the caller or its scope), other than a, b, c. */
   analogy(table, a, b, c) {
     const query = this.matrix(0, 0);
     try {
