@@ -84,6 +84,41 @@ test('a non-number in a cell shows a message and keeps the previous value', asyn
   assert.deepEqual(problems, []);
 });
 
+test('a -0 in W leaves the product equal to the lookup but not bit for bit, and the verdict says so', async () => {
+  const { page, problems } = await openPage();
+  assert.match(await text(page, '#verdict'), /^identical: every entry of one_hot × W equals the lookup, bit for bit\./);
+  await cell(page, 0, 0).fill('-0');  // the product adds 1 × -0 and 0 × ... = +0; the lookup copies -0
+  assert.match(await text(page, '#verdict'), /^identical: .*only up to the sign of a zero/);
+  assert.deepEqual(problems, []);
+});
+
+/** Contrast ratio (WCAG) of an element's text colour (fill for SVG) against the first opaque background behind it. */
+function contrastOf(element) {
+  const rgb = (text) => text.match(/[\d.]+/g).map(Number);
+  const luminance = ([r, g, b]) => [r, g, b].map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const style = getComputedStyle(element);
+  const ink = rgb(element instanceof SVGElement ? style.fill : style.color);
+  let behind = element;
+  while (behind.nodeType === 1 && rgb(getComputedStyle(behind).backgroundColor)[3] === 0) behind = behind.parentNode.host ?? behind.parentNode;
+  const back = behind.nodeType === 1 ? rgb(getComputedStyle(behind).backgroundColor) : [255, 255, 255];
+  const [l1, l2] = [luminance(ink), luminance(back)].sort((x, y) => y - x);
+  return (l1 + 0.05) / (l2 + 0.05);
+}
+
+test('in dark mode the figures of sections 1-6 keep readable labels', async () => {
+  const { page, problems } = await watchedPage(site.browser, site.server.url, { colorScheme: 'dark' });
+  await page.goto(site.server.url);
+  await page.waitForSelector('embedding-lab[ready]', { timeout: 15000 });
+  await page.addScriptTag({ content: contrastOf.toString() });
+  for (const selector of ['.vector-plot .tick', '.vector-plot .vector-label', '#direction-scores th', '#direction-scores .value',
+    '#probability-bars th', '#logits thead th', '#logits tbody td', '#lookup-table thead th', '#one-hot figcaption']) {
+    const ratio = await page.locator(selector).first().evaluate((element) => contrastOf(element));
+    assert.ok(ratio >= 4.5, `${selector}: contrast ${ratio.toFixed(2)}`);
+  }
+  assert.deepEqual(problems, []);
+});
+
 test('inf in a row the context does not use makes the product differ from the lookup', async () => {
   const { page, problems } = await openPage();
   await cell(page, 3, 0).fill('inf');
@@ -205,6 +240,7 @@ test('text becomes ids and a stacked sequence matrix; Hello world gives [0, 1]',
   assert.match(await text(page, '#text-message'), /^the text is empty: there are no characters/);
   assert.equal(await text(page, '#sequence-shape'), '(11, 4)');  // the last good tensor stays
   assert.match(await text(page, '#numbering-rule'), /sorted order/);
+  assert.match(await text(page, '#tokens'), /0 ␣/);  // the space as a glyph DejaVu and system fonts have
   await page.getByLabel('Text', { exact: true }).fill('<img src=x onerror=alert(1)>');
   assert.equal(await page.locator('#tokens img').count(), 0);  // shown as text, never as HTML
   assert.deepEqual(problems, []);
