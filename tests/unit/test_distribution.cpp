@@ -41,6 +41,11 @@ TEST_CASE("a distribution with zeros from -inf logits has a finite entropy and a
   CHECK(expect_ok(top_entry(probs({0, 1, 0}))).id == 1);
 }
 
+TEST_CASE("an infinite probability has no entropy and says where it is") {
+  CHECK(entropy_bits(probs({0.5, INFINITY})).message() == "probs: inf at row 0, column 1 is not finite");
+  CHECK(entropy_bits(probs({-INFINITY, 1})).message() == "probs: -inf at row 0, column 0 is not finite");
+}
+
 TEST_CASE("an empty or negative or non-finite distribution is an error") {
   CHECK(entropy_bits(RowVector<double>()).message() == "the distribution is empty");
   CHECK(entropy_bits(probs({0.5, -0.5})).message() == "probability -0.5 at id 1 is negative");
