@@ -24,11 +24,13 @@ Result<S> entropy_bits(const RowVector<S>& probs) {
   return entropy;
 }
 
-// The most probable symbol: its id (the lowest of tied ones) and its probability.
+// The most probable symbol: its id (the lowest of tied ones), its probability, and how many ids
+// share that probability (1 when there is no tie; 5 for a uniform distribution over 5).
 template <class S>
 struct TopEntry {
   Id id;
   S probability;
+  Index ties;
 };
 
 template <class S>
@@ -37,7 +39,7 @@ Result<TopEntry<S>> top_entry(const RowVector<S>& probs) {
   if (Status s = check_finite("probs", probs); !s.ok()) return Error{s.message()};
   Index id = 0;
   const S probability = probs.maxCoeff(&id);
-  return TopEntry<S>{static_cast<Id>(id), probability};
+  return TopEntry<S>{static_cast<Id>(id), probability, (probs.array() == probability).count()};
 }
 
 }  // namespace embedlab

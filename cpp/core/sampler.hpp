@@ -23,7 +23,7 @@
 namespace embedlab {
 
 struct SampleOptions {
-  float temperature = 1.0f;  // 0 = greedy: always the most probable symbol
+  float temperature = 1.0f;  // 0 = greedy: always the most probable symbol (the lowest id of tied ones)
   Index top_k = 0;           // keep the k most probable symbols; 0 = all of them
   float top_p = 1.0f;        // keep the fewest most probable symbols whose probabilities reach top_p
   Index max_length = 50;     // stop after this many symbols (the boundary not counted)
@@ -76,11 +76,24 @@ void top_p_filter(RowVector<S>& probs, S p) {
   keep_first(probs, order, keep);
 }
 
+// Greedy decoding: probs (V) becomes one-hot at its most probable id, the lowest of tied ones (as
+// torch.argmax picks). At T = 0 the softmax shares the probability evenly over tied largest
+// logits; picking the lowest id among them is a decoding convention that makes a T = 0 sample the
+// same every time.
+template <class S>
+void keep_greedy(RowVector<S>& probs) {
+  Index id = 0;
+  probs.maxCoeff(&id);  // Eigen returns the first of tied maxima
+  probs.setZero();
+  probs[id] = S(1);
+}
+
 // One drawn symbol, opened up: what the step-through view shows.
 struct SampleStep {
   Ids context;             // (B) the ids the model read
   RowVector<float> probs;  // (V) softmax(logits / T)
-  RowVector<float> kept;   // (V) after top-k and top-p: 0 where filtered out, the rest rescaled
+  RowVector<float> kept;   // (V) after top-k and top-p: 0 where filtered out, the rest rescaled;
+                           // at T = 0 one-hot at the greedy pick
   Id drawn = 0;            // drawn from kept; the boundary (0) ends the sample
 };
 
@@ -116,6 +129,7 @@ Result<Sample> sample(const Model& model, const Vocabulary& vocab, Rng& rng, con
     step.kept = step.probs;
     top_k_filter(step.kept, options.top_k);
     top_p_filter(step.kept, options.top_p);
+    if (options.temperature == 0.0f) keep_greedy(step.kept);
     auto drawn = rng.categorical(step.kept);
     if (!drawn.ok()) return Error{drawn.message()};
     step.drawn = drawn.value();

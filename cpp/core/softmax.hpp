@@ -5,9 +5,13 @@
 //   softmax(z / T)_i = exp(z_i / T) / sum_j exp(z_j / T)
 //
 // T = 1 is the plain softmax; a small T sharpens the distribution towards the largest logit, a
-// large T flattens it towards uniform. T = 0 is the limit: all probability on the largest logit,
-// and when several logits tie for the largest, on the first of them (the lowest id), as
-// torch.argmax picks it. T must be finite and not negative.
+// large T flattens it towards uniform. T = 0 is the limit as T -> 0: all probability on the
+// largest logit, shared evenly when several logits tie for the largest. T must be finite and not
+// negative.
+//
+// A logit of -inf gets probability exactly 0 (that is how masking works). A logit of +inf or NaN
+// has no softmax (subtracting the largest logit gives inf - inf), and neither has a row whose
+// logits are all -inf (0 / 0): those are errors.
 #pragma once
 
 #include <cmath>
@@ -33,23 +37,42 @@ Status check_temperature(S T) {
   return {};
 }
 
+// Every logit (B, V) is finite or -inf, and every row has at least one finite logit.
+template <class S>
+Status check_logits(const Matrix<S>& logits) {
+  if (logits.cols() == 0) return error("logits have no columns: the vocabulary is empty");
+  for (Index r = 0; r < logits.rows(); ++r) {
+    bool possible = false;
+    for (Index c = 0; c < logits.cols(); ++c) {
+      const S z = logits(r, c);
+      if (std::isnan(z)) return error("logits: nan at row ", r, ", column ", c, " is not a number: the softmax is undefined");
+      if (z == std::numeric_limits<S>::infinity()) {
+        return error("logits: inf at row ", r, ", column ", c, " makes the softmax undefined (inf / inf)");
+      }
+      possible = possible || std::isfinite(z);
+    }
+    if (!possible) return error("logits: every logit of row ", r, " is -inf: the softmax is undefined (0 / 0)");
+  }
+  return {};
+}
+
 // log_probs (B, V) = log softmax(logits / T), row by row.
 //
 // Computed as (z_i - m) / T - log sum_j exp((z_j - m) / T) with m the largest logit of the row:
 // every exponent is <= 0, so nothing overflows, and the largest term is exp(0) = 1, so the sum
-// never underflows to 0. With T = 0 the row is 0 at the first largest logit and -inf elsewhere.
+// never underflows to 0. A -inf logit gives exp(-inf) = 0. With T = 0 the row is -log(n) at the
+// n logits that tie for the largest and -inf elsewhere.
 template <class S>
 Status log_softmax_forward(Matrix<S>& log_probs, const Matrix<S>& logits, S T) {
   if (Status s = check_temperature(T); !s.ok()) return s;
-  if (logits.cols() == 0) return error("logits have no columns: the vocabulary is empty");
-  if (Status s = check_finite("logits", logits); !s.ok()) return s;
+  if (Status s = check_logits(logits); !s.ok()) return s;
   log_probs.resize(logits.rows(), logits.cols());
   for (Index b = 0; b < logits.rows(); ++b) {
-    Index first_max = 0;
-    const S m = logits.row(b).maxCoeff(&first_max);  // Eigen returns the first of tied maxima
+    const S m = logits.row(b).maxCoeff();
     if (T == S(0)) {
-      log_probs.row(b).setConstant(-std::numeric_limits<S>::infinity());
-      log_probs(b, first_max) = S(0);
+      const auto tied = (logits.row(b).array() == m).eval();
+      const S share = -std::log(static_cast<S>(tied.count()));
+      for (Index i = 0; i < logits.cols(); ++i) log_probs(b, i) = tied[i] ? share : -std::numeric_limits<S>::infinity();
       continue;
     }
     auto shifted = (logits.row(b).array() - m) / T;  // every entry <= 0, the largest = 0

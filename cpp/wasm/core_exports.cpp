@@ -6,6 +6,7 @@
 // through el_matrix_data(). Ids arrive as pointers to int32 arrays in WASM memory.
 #include <emscripten/emscripten.h>
 
+#include "compare.hpp"
 #include "cost.hpp"
 #include "distribution.hpp"
 #include "embedding.hpp"
@@ -170,8 +171,9 @@ EMSCRIPTEN_KEEPALIVE int el_entropy_bits(float* out, int probs, int row) {
   return ok;
 }
 
-// The most probable id of row `row` of probs (B, V) into *id_out, its probability into *probability_out.
-EMSCRIPTEN_KEEPALIVE int el_top_entry(int* id_out, float* probability_out, int probs, int row) {
+// The most probable id of row `row` of probs (B, V) into *id_out (the lowest of tied ones), its
+// probability into *probability_out, the number of ids tied with it into *ties_out.
+EMSCRIPTEN_KEEPALIVE int el_top_entry(int* id_out, float* probability_out, int* ties_out, int probs, int row) {
   FloatMatrix* p = matrices.find(probs);
   if (!p) return failed;
   if (Status s = check_id(row, p->rows()); !s.ok()) return fail("row: " + s.message());
@@ -179,6 +181,7 @@ EMSCRIPTEN_KEEPALIVE int el_top_entry(int* id_out, float* probability_out, int p
   if (!top.ok()) return fail(top.message());
   *id_out = top.value().id;
   *probability_out = top.value().probability;
+  *ties_out = static_cast<int>(top.value().ties);
   return ok;
 }
 
@@ -242,14 +245,32 @@ EMSCRIPTEN_KEEPALIVE int el_nearest(int* ids_out, float* cosines_out, int table,
   return ok;
 }
 
-// The row of table nearest to table[a] - table[b] + table[c], other than a, b and c.
-EMSCRIPTEN_KEEPALIVE int el_analogy(int* id_out, float* cosine_out, int table, int a, int b, int c) {
-  FloatMatrix* t = matrices.find(table);
-  if (!t) return failed;
+// The row of table nearest to table[a] - table[b] + table[c], other than a, b and c: its id into
+// *id_out, its cosine into *cosine_out, and the query a - b + c into the matrix query_out (1, d).
+EMSCRIPTEN_KEEPALIVE int el_analogy(int* id_out, float* cosine_out, int query_out, int table, int a, int b, int c) {
+  FloatMatrix *q = matrices.find(query_out), *t = matrices.find(table);
+  if (!q || !t) return failed;
   auto answer = analogy(*t, a, b, c);
   if (!answer.ok()) return fail(answer.message());
   *id_out = answer.value().id;
   *cosine_out = answer.value().cosine;
+  *q = answer.value().query;
+  return ok;
+}
+
+// Compares a and b (same shape) entry by entry, as five numbers into out[5]: the count of
+// differing entries, the row and column of the first (-1 if none), the largest |a - b|, and 1 if
+// every entry is bit-identical (else 0).
+EMSCRIPTEN_KEEPALIVE int el_compare(double* out, int a, int b) {
+  FloatMatrix *am = matrices.find(a), *bm = matrices.find(b);
+  if (!am || !bm) return failed;
+  auto found = compare(*am, *bm);
+  if (!found.ok()) return fail(found.message());
+  const Comparison<float>& c = found.value();
+  for (const double value : {static_cast<double>(c.differing), static_cast<double>(c.first_row), static_cast<double>(c.first_col),
+                             static_cast<double>(c.max_abs_difference), c.bit_identical ? 1.0 : 0.0}) {
+    *out++ = value;
+  }
   return ok;
 }
 

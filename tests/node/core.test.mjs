@@ -54,9 +54,10 @@ test('inf in a row that is not looked up turns the product into NaN but not the 
   });
 });
 
-test('softmax at temperature 0 is one-hot on the first largest logit, and a bad temperature throws', () => {
+test('softmax at temperature 0 is one-hot on the largest logit, shared by tied ones, and a bad temperature throws', () => {
   core.scope(() => {
-    assert.deepEqual(Array.from(core.softmax([1, 7, 3, 7], 0).toArray()), [0, 1, 0, 0]);
+    assert.deepEqual(Array.from(core.softmax([1, 7, 3, 2], 0).toArray()), [0, 1, 0, 0]);
+    assert.deepEqual(Array.from(core.softmax([1, 7, 3, 7], 0).toArray()), [0, 0.5, 0, 0.5]);
     assert.throws(() => core.softmax([1, 2], -1), new CoreError('temperature -1 is negative: it must be 0 or more'));
     assert.throws(() => core.softmax([1, 2], NaN), new CoreError('temperature nan is not a number'));
   });
@@ -122,7 +123,9 @@ test('dot products, nearest rows and the analogy king - man + woman = queen', ()
     assert.equal(core.dot([1, 2], [2, 1]), 4);
     assert.equal(core.dot([1, 2], [-2, 1]), 0);
     assert.ok(Math.abs(core.cosine([1, 0], [1, 1]) - Math.SQRT1_2) < 1e-7);
-    assert.deepEqual(core.analogy(table, 0, 2, 3), { id: 1, cosine: 1 });
+    const { query, ...answer } = core.analogy(table, 0, 2, 3);
+    assert.deepEqual(answer, { id: 1, cosine: 1 });
+    assert.deepEqual(query.toRows(), [[1, 1, 0]]);  // king - man + woman, as the core computed it
     // queen (1, 1, 0) and kings (1, 0, 1) tie at cos 0.71 with the query: the lower id comes first
     assert.deepEqual(core.nearest(table, [1, 0, 0], 3).map((n) => n.id), [0, 1, 4]);
     assert.throws(() => core.cosine([0, 0], [1, 0]), /zero vector has no direction/);
@@ -148,7 +151,9 @@ test('entropy and top entry of a softmax: 0 bits and 100% at T = 0, log2 V bits 
   core.scope(() => {
     const sharp = core.softmax([0.3, 1.2, -0.5], 0);
     assert.equal(core.entropyBits(sharp), 0);
-    assert.deepEqual(core.topEntry(sharp), { id: 1, probability: 1 });
+    assert.deepEqual(core.topEntry(sharp), { id: 1, probability: 1, ties: 1 });
+    const tied = core.topEntry(core.softmax([0, 0, 0, 0, 0], 0));
+    assert.deepEqual({ ...tied, probability: tied.probability.toFixed(6) }, { id: 0, probability: '0.200000', ties: 5 });
     assert.ok(Math.abs(core.entropyBits(core.softmax([2, 2, 2, 2], 1)) - 2) < 1e-6);
   });
 });
@@ -159,6 +164,14 @@ test('the cost table: GPT-3 has 617,558,016 embedding weights', () => {
     oneHotMacs: 1264758816768, lookupCopies: 2048 * 12288,
   });
   assert.throws(() => core.embeddingCost(0, 2, 3), new CoreError('vocabulary size V = 0 must be from 1 to 10,000,000'));
+});
+
+test('compare finds the first differing entry and whether every entry is bit-identical', () => {
+  assert.deepEqual(core.compare([[1, 2], [3, 4]], [[1, 2], [3, 4]]), { differing: 0, firstRow: -1, firstCol: -1, maxAbsDifference: 0, bitIdentical: true });
+  const found = core.compare([[NaN, 2], [3, 4]], [[0.5, 2], [3, 5]]);
+  assert.deepEqual({ ...found, maxAbsDifference: String(found.maxAbsDifference) },
+    { differing: 2, firstRow: 0, firstCol: 0, maxAbsDifference: 'NaN', bitIdentical: false });
+  assert.throws(() => core.compare([[1, 2]], [[1], [2]]), new CoreError('b has shape (2, 1) but (1, 2) is needed'));
 });
 
 test('angles, and words of Hello world get ids [0, 1]', () => {

@@ -29,6 +29,23 @@ TEST_CASE("the top entry is the most probable id and ties go to the lowest id") 
   CHECK(expect_ok(top_entry(probs({0.4, 0.2, 0.4}))).id == 0);
 }
 
+TEST_CASE("the top entry counts the ids tied with it") {
+  CHECK(expect_ok(top_entry(probs({0.1, 0.6, 0.3}))).ties == 1);
+  CHECK(expect_ok(top_entry(probs({0.4, 0.2, 0.4}))).ties == 2);
+  CHECK(expect_ok(top_entry(probs({0.2, 0.2, 0.2, 0.2, 0.2}))).ties == 5);
+}
+
+TEST_CASE("a distribution with zeros from -inf logits has a finite entropy and a top entry") {
+  // softmax([1, -inf, 1]) = [0.5, 0, 0.5]: the masked symbol adds nothing.
+  CHECK(expect_ok(entropy_bits(probs({0.5, 0, 0.5}))) == doctest::Approx(1));
+  CHECK(expect_ok(top_entry(probs({0, 1, 0}))).id == 1);
+}
+
+TEST_CASE("an infinite probability has no entropy and says where it is") {
+  CHECK(entropy_bits(probs({0.5, INFINITY})).message() == "probs: inf at row 0, column 1 is not finite");
+  CHECK(entropy_bits(probs({-INFINITY, 1})).message() == "probs: -inf at row 0, column 0 is not finite");
+}
+
 TEST_CASE("an empty or negative or non-finite distribution is an error") {
   CHECK(entropy_bits(RowVector<double>()).message() == "the distribution is empty");
   CHECK(entropy_bits(probs({0.5, -0.5})).message() == "probability -0.5 at id 1 is negative");

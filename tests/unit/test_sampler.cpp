@@ -74,6 +74,18 @@ TEST_CASE("temperature 0 samples greedily, the same text every time") {
   }
 }
 
+TEST_CASE("at temperature 0 tied symbols share the probability and greedy decoding picks the lowest id") {
+  Matrix<float> table(3, 3);
+  table << 0, 5, 5,   // after ., a and b tie
+           9, 0, 0,   // after a, the end
+           9, 0, 0;
+  Rng rng(4);
+  const Sample s = expect_ok(sample(BigramModel{table}, abc(), rng, {0.0f, 0, 1.0f, 50}));
+  CHECK(s.text == "a");
+  CHECK(s.steps[0].probs == probs({0, 0.5f, 0.5f}));  // the softmax's limit as T -> 0
+  CHECK(s.steps[0].kept == probs({0, 1, 0}));         // the greedy convention
+}
+
 TEST_CASE("the same seed gives the same samples and another seed others") {
   auto draw = [](std::uint64_t seed) {
     Rng rng(seed);

@@ -52,6 +52,29 @@ TEST_CASE("the angle is 0 for aligned and 90 for perpendicular and 180 for oppos
   CHECK(expect_ok(angle_degrees(vec(1, 0), vec(-3, 0))) == doctest::Approx(180));
 }
 
+TEST_CASE("the angle of vectors whose dot product and norms overflow float is still right") {
+  RowVector<float> a(2), b(2);
+  a << 3e20f, 4e20f;  // a . b = 2.4e41 and |a|^2 = 2.5e41: both past float's largest, 3.4e38
+  b << 4e20f, 3e20f;
+  CHECK(expect_ok(cosine_similarity<float>(a, b)) == doctest::Approx(0.96));  // (12 + 12) / 25
+  a << 100.0f, 0.5f;  // the page's example a = [100, 0.5], b = [1, 2], scaled to 1e38
+  b << 1.0f, 2.0f;
+  CHECK(expect_ok(angle_degrees<float>(a * 1e36f, b)) == doctest::Approx(63.15).epsilon(1e-3));
+}
+
+TEST_CASE("the angle of tiny vectors whose squares underflow float is still right") {
+  RowVector<float> a(2), b(2);
+  a << 1e-30f, 0;  // |a|^2 = 1e-60 underflows to 0, yet a has a direction
+  b << 1e-30f, 1e-30f;
+  CHECK(expect_ok(angle_degrees<float>(a, b)) == doctest::Approx(45));
+}
+
+TEST_CASE("a non-finite vector has no direction to compare") {
+  RowVector<float> a(2);
+  a << std::numeric_limits<float>::infinity(), 1;
+  CHECK(angle_degrees<float>(a, a).message() == "a: inf at row 0, column 0 is not finite");
+}
+
 TEST_CASE("a zero vector or vectors of different sizes are errors") {
   CHECK(cosine_similarity(vec(0, 0), vec(1, 0)).message() ==
         "a zero vector has no direction: its cosine similarity is undefined");
@@ -78,6 +101,7 @@ TEST_CASE("the nearest rows come best first and leave out excluded and zero rows
 TEST_CASE("king - man + woman is nearest to queen") {
   const auto answer = expect_ok(analogy(royals(), 0, 2, 3));
   CHECK(answer.id == 1);
+  CHECK(answer.query == RowVector<double>((RowVector<double>(3) << 1, 1, 0).finished()));  // carries a - b + c
   CHECK(answer.cosine == doctest::Approx(1));  // (1, 0, 0) - (0, 0, 0.1) + (0, 1, 0.1) = (1, 1, 0)
   CHECK(expect_ok(analogy(royals(), 1, 0, 4)).id == 5);  // queen - king + kings = queens
 }

@@ -1,6 +1,7 @@
 // Softmax with temperature, including its edge cases.
 #include "softmax.hpp"
 
+#include <cmath>
 #include <limits>
 
 #include "check.hpp"
@@ -40,13 +41,53 @@ TEST_CASE_TEMPLATE("temperature 0 puts all probability on the largest logit", S,
   CHECK(probs == row<S>({0, 1, 0, 0}));
 }
 
-TEST_CASE_TEMPLATE("temperature 0 gives tied largest logits to the lowest id", S, float, double) {
+TEST_CASE_TEMPLATE("temperature 0 shares the probability evenly over tied largest logits", S, float, double) {
   Matrix<S> probs, log_probs;
   expect_ok(softmax_forward(probs, row<S>({1, 7, 3, 7}), S(0)));
-  CHECK(probs == row<S>({0, 1, 0, 0}));
+  CHECK(probs == row<S>({0, 0.5, 0, 0.5}));  // the limit of T -> 0: e^(0/T) / (e^(0/T) + e^(0/T))
   expect_ok(log_softmax_forward(log_probs, row<S>({1, 7, 3, 7}), S(0)));
-  CHECK(log_probs(0, 1) == 0);
-  CHECK(log_probs(0, 3) == -std::numeric_limits<S>::infinity());
+  CHECK(log_probs(0, 1) == doctest::Approx(-std::log(2.0)));
+  CHECK(log_probs(0, 3) == doctest::Approx(-std::log(2.0)));
+  CHECK(log_probs(0, 2) == -std::numeric_limits<S>::infinity());
+}
+
+TEST_CASE_TEMPLATE("temperature 0 agrees with a tiny temperature when all logits tie", S, float, double) {
+  Matrix<S> at_zero, near_zero;
+  expect_ok(softmax_forward(at_zero, row<S>({0, 0, 0, 0, 0}), S(0)));
+  expect_ok(softmax_forward(near_zero, row<S>({0, 0, 0, 0, 0}), S(0.05)));
+  CHECK(at_zero == near_zero);  // 1/5 each: h = [0, 0] in the page's section 5
+  CHECK(at_zero(0, 0) == doctest::Approx(0.2));
+}
+
+TEST_CASE_TEMPLATE("a logit of -inf gets probability exactly 0 at every temperature", S, float, double) {
+  const S inf = std::numeric_limits<S>::infinity();
+  Matrix<S> probs, log_probs;
+  for (const S T : {S(0), S(0.5), S(1), S(5)}) {
+    expect_ok(softmax_forward(probs, row<S>({1, -inf, 1}), T));
+    CHECK(probs == row<S>({0.5, 0, 0.5}));  // exp(-inf) = 0: a masked symbol
+  }
+  expect_ok(log_softmax_forward(log_probs, row<S>({2, -inf}), S(1)));
+  CHECK(log_probs == row<S>({0, -inf}));
+}
+
+TEST_CASE_TEMPLATE("the largest finite logits have a softmax: the largest is subtracted first", S, float, double) {
+  const S big = std::numeric_limits<S>::max();
+  Matrix<S> probs;
+  expect_ok(softmax_forward(probs, row<S>({big, -big, big}), S(1)));
+  CHECK(probs == row<S>({0.5, 0, 0.5}));  // -big - big overflows to -inf, whose exp is 0: still right
+  expect_ok(softmax_forward(probs, row<S>({big, big / 2}), S(0.01)));
+  CHECK(probs == row<S>({1, 0}));
+}
+
+TEST_CASE_TEMPLATE("a +inf or NaN logit or a row of only -inf has no softmax and says why", S, float, double) {
+  const S inf = std::numeric_limits<S>::infinity();
+  Matrix<S> probs = row<S>({9});
+  CHECK(softmax_forward(probs, row<S>({1, inf}), S(1)).message() == "logits: inf at row 0, column 1 makes the softmax undefined (inf / inf)");
+  CHECK(softmax_forward(probs, row<S>({-std::numeric_limits<S>::quiet_NaN(), 1}), S(1)).message() ==
+        "logits: nan at row 0, column 0 is not a number: the softmax is undefined");  // never "-nan"
+  CHECK(softmax_forward(probs, row<S>({-inf, -inf}), S(0)).message() ==
+        "logits: every logit of row 0 is -inf: the softmax is undefined (0 / 0)");
+  CHECK(probs == row<S>({9}));  // the output is untouched
 }
 
 TEST_CASE_TEMPLATE("a tiny positive temperature approaches the argmax without overflow", S, float, double) {
@@ -100,11 +141,11 @@ TEST_CASE_TEMPLATE("a negative or NaN or infinite temperature is an error naming
   CHECK(probs == row<S>({9}));  // the output is untouched
 }
 
-TEST_CASE("a non-finite logit is an error naming its position") {
+TEST_CASE("a +inf logit is an error naming its position") {
   Matrix<float> probs;
   const Matrix<float> logits = row<float>({1, std::numeric_limits<float>::infinity()});
   CHECK(softmax_forward(probs, logits, 1.0f).message() ==
-        "logits: inf at row 0, column 1 is not finite");
+        "logits: inf at row 0, column 1 makes the softmax undefined (inf / inf)");
   CHECK(softmax_forward(probs, Matrix<float>(2, 0), 1.0f).message() ==
         "logits have no columns: the vocabulary is empty");
 }

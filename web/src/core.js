@@ -237,23 +237,26 @@ export class Core {
   entropyBits(probs, row = 0) {
     return this.scope(() => this.out('_el_entropy_bits', 'HEAPF32', this.asMatrix(probs, 1).handle, row));
   }
-  /** { id, probability } of the most probable entry of one row of a probability matrix. */
+  /** { id, probability, ties } of the most probable entry of one row of a probability matrix:
+   *  the lowest id of tied ones, and how many ids share its probability. */
   topEntry(probs, row = 0) {
-    return this.scope(() => this.withInts([0, 0], (out) => {
-      this.check(this.module._el_top_entry(out, out + 4, this.asMatrix(probs, 1).handle, row));
-      return { id: this.module.HEAP32[out >> 2], probability: this.module.HEAPF32[(out >> 2) + 1] };
+    return this.scope(() => this.withInts([0, 0, 0], (out) => {
+      this.check(this.module._el_top_entry(out, out + 4, out + 8, this.asMatrix(probs, 1).handle, row));
+      return { id: this.module.HEAP32[out >> 2], probability: this.module.HEAPF32[(out >> 2) + 1], ties: this.module.HEAP32[(out >> 2) + 2] };
     }));
   }
   /** What a (V, d) table read by B ids costs: counts of weights, bytes and operations. */
   embeddingCost(V, d, B) {
-    const pointer = this.module._malloc(5 * 8);
-    try {
-      this.check(this.module._el_embedding_cost(pointer, V, d, B));
-      const [weights, tableBytes, oneHotEntries, oneHotMacs, lookupCopies] = new Float64Array(this.module.HEAPU8.buffer, pointer, 5);
-      return { weights, tableBytes, oneHotEntries, oneHotMacs, lookupCopies };
-    } finally {
-      this.module._free(pointer);
-    }
+    const [weights, tableBytes, oneHotEntries, oneHotMacs, lookupCopies] = this.withDoubles(5, (out) => this.module._el_embedding_cost(out, V, d, B));
+    return { weights, tableBytes, oneHotEntries, oneHotMacs, lookupCopies };
+  }
+  /** a and b (same shape) entry by entry: { differing, firstRow, firstCol (-1 if none), maxAbsDifference, bitIdentical }. */
+  compare(a, b) {
+    return this.scope(() => {
+      const [differing, firstRow, firstCol, maxAbsDifference, bitIdentical] =
+        this.withDoubles(5, (out) => this.module._el_compare(out, this.asMatrix(a).handle, this.asMatrix(b).handle));
+      return { differing, firstRow, firstCol, maxAbsDifference, bitIdentical: bitIdentical === 1 };
+    });
   }
   /** The angle between a and b in degrees. */
   angleDegrees(a, b) {
@@ -278,12 +281,19 @@ export class Core {
         return Array.from(idView, (id, i) => ({ id, cosine: cosView[i] }));
       }))));
   }
-  /** { id, cosine }: the row nearest to table[a] - table[b] + table[c], other than a, b, c. */
+  /** { id, cosine, query }: the row nearest to the query table[a] - table[b] + table[c] (a
+   *  (1, d) Matrix, freed by the caller or its scope), other than a, b, c. */
   analogy(table, a, b, c) {
-    return this.scope(() => this.withInts(new Int32Array(2), (out) => {
-      this.check(this.module._el_analogy(out, out + 4, this.asMatrix(table).handle, a, b, c));
-      return { id: this.module.HEAP32[out >> 2], cosine: this.module.HEAPF32[(out >> 2) + 1] };
-    }));
+    const query = this.matrix(0, 0);
+    try {
+      return this.scope(() => this.withInts(new Int32Array(2), (out) => {
+        this.check(this.module._el_analogy(out, out + 4, query.handle, this.asMatrix(table).handle, a, b, c));
+        return { id: this.module.HEAP32[out >> 2], cosine: this.module.HEAPF32[(out >> 2) + 1], query };
+      }));
+    } catch (error) {
+      query.free();
+      throw error;
+    }
   }
 
   // ---- Plumbing ------------------------------------------------------------------------------
@@ -304,6 +314,16 @@ export class Core {
     const value = this.module[name](...args);
     if (value < 0) this.throwLastError();
     return value;
+  }
+  /** Runs fill(pointer) (a C call returning a status) with room for n doubles; returns them as an array. */
+  withDoubles(n, fill) {
+    const pointer = this.module._malloc(n * 8);
+    try {
+      this.check(fill(pointer));
+      return Array.from(new Float64Array(this.module.HEAPU8.buffer, pointer, n));
+    } finally {
+      this.module._free(pointer);
+    }
   }
   /** Calls a C function whose first argument is an output pointer; returns what it wrote. */
   out(name, heap, ...args) {

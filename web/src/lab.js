@@ -6,7 +6,7 @@ import { defaultConfig } from './training_core.js';
 import { el } from './dom.js';
 import { createState } from './state.js';
 import { sections } from './sections/index.js';
-import { defaultContext, symbols, tableC } from './data/worked_example.js';
+import { defaultContext, defaultH, symbols, tableC } from './data/worked_example.js';
 
 export const sectionNames = sections.map(({ name }) => name);
 
@@ -19,7 +19,7 @@ export const initialState = {
   tokenizer: 'words',
   textWidth: 4,
   textSeed: 1,
-  h: null,                  // unembedding: null follows the context's last symbol
+  h: defaultH,              // unembedding: a final vector; null follows the context's last symbol
   temperature: 1,
   a: [2, 1],                // directions
   b: [1, 2],

@@ -1,36 +1,54 @@
-// Two-dimensional vectors drawn as arrows from the origin on a square grid (SVG).
+// Two-dimensional vectors drawn as arrows from the origin (SVG), on axes scaled to the longest
+// coordinate with labelled ticks, the same scale on both axes so that angles are true.
 import { svgElement as svg } from '../dom.js';
 
+// Drawing units: the axes span cx ± radius and cy ± radius, with room for tick labels left and below.
+const radius = 96, cx = 48 + radius, cy = 20 + radius, width = cx + radius + 20, height = cy + radius + 20;
+
+/** A round step (1, 2 or 5 times a power of ten) at least `rough`: tick spacing, a drawing aid. */
+export function tickStep(rough) {
+  const power = 10 ** Math.floor(Math.log10(rough));
+  return [1, 2, 5, 10].map((m) => m * power).find((step) => step >= rough * (1 - 1e-9));
+}
+
+/** A tick's label: at most 4 significant digits, "100", "0.5", "2e+30". */
+const tickLabel = (value) => String(Number(value.toPrecision(4)));
+
 export class VectorPlot {
-  /** extent: the plot shows [-extent, extent] on both axes. */
-  constructor(container, { label, extent = 3 }) {
-    this.extent = extent;
-    this.root = svg('svg', { viewBox: `${-extent} ${-extent} ${2 * extent} ${2 * extent}`, role: 'img', 'aria-label': label, class: 'vector-plot' });
-    const defs = svg('defs');
-    defs.append(this.marker('arrow-a', 'arrow-a'), this.marker('arrow-b', 'arrow-b'));
-    this.root.append(defs);
-    for (let i = -extent; i <= extent; i++) {
-      this.root.append(svg('line', { x1: i, y1: -extent, x2: i, y2: extent, class: i === 0 ? 'axis' : 'grid' }));
-      this.root.append(svg('line', { x1: -extent, y1: i, x2: extent, y2: i, class: i === 0 ? 'axis' : 'grid' }));
-    }
+  constructor(container, { label }) {
+    this.root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label, class: 'vector-plot' });
+    this.axes = svg('g');
     this.layer = svg('g');
-    this.root.append(this.layer);
+    this.root.append(this.axes, this.layer);
     container.replaceChildren(this.root);
   }
 
-  marker(id, className) {
-    const marker = svg('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse' });
-    marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: className }));
-    return marker;
-  }
-
-  /** vectors: [{ name, x, y, className }] (y points up). */
+  /** vectors: [{ name, x, y, className }] (finite; y points up). */
   update(vectors) {
+    const largest = Math.max(...vectors.flatMap(({ x, y }) => [Math.abs(x), Math.abs(y)])) || 1;
+    const step = tickStep(largest / 3), ticks = Math.ceil(largest / step - 1e-9);
+    const scale = radius / (ticks * step);  // drawing units per unit of the vectors
+    const grid = [];
+    for (let i = -ticks; i <= ticks; i++) {
+      const offset = i * (radius / ticks), kind = i === 0 ? 'axis' : 'grid';
+      grid.push(svg('line', { x1: cx + offset, y1: cy - radius, x2: cx + offset, y2: cy + radius, class: kind }),
+        svg('line', { x1: cx - radius, y1: cy - offset, x2: cx + radius, y2: cy - offset, class: kind }));
+      if (i !== 0) {
+        grid.push(svg('text', { x: cx + offset, y: cy + radius + 14, class: 'tick', 'text-anchor': 'middle' }, tickLabel(i * step)),
+          svg('text', { x: cx - radius - 4, y: cy - offset + 3, class: 'tick', 'text-anchor': 'end' }, tickLabel(i * step)));
+      }
+    }
+    this.axes.replaceChildren(...grid);
     this.layer.replaceChildren(...vectors.flatMap(({ name, x, y, className }) => {
-      const cx = Math.max(-this.extent, Math.min(this.extent, x)), cy = Math.max(-this.extent, Math.min(this.extent, y));
+      const px = x * scale, py = y * scale, length = Math.hypot(px, py) || 1;
+      const ux = px / length, uy = -py / length;  // the arrow's direction on screen (y down)
+      const tipX = cx + px, tipY = cy - py, head = Math.min(9, length);  // a short vector gets a small head
+      const baseX = tipX - ux * head, baseY = tipY - uy * head, half = head * 0.45;
       return [
-        svg('line', { x1: 0, y1: 0, x2: cx, y2: -cy, class: `vector ${className}`, 'marker-end': `url(#arrow-${className.slice(-1)})` }),
-        svg('text', { x: cx * 1.08 + 0.05, y: -cy * 1.08 - 0.05, class: `vector-label ${className}` }, name),
+        svg('line', { x1: cx, y1: cy, x2: baseX, y2: baseY, class: `vector ${className}` }),
+        svg('polygon', { points: `${tipX},${tipY} ${baseX - uy * half},${baseY + ux * half} ${baseX + uy * half},${baseY - ux * half}`,
+          class: `arrow-head ${className}`, 'data-name': name }),  // the first point is the tip
+        svg('text', { x: tipX + ux * 10, y: tipY + uy * 10 + 4, class: `vector-label ${className}`, 'text-anchor': 'middle' }, name),
       ];
     }));
   }

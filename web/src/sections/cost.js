@@ -1,13 +1,12 @@
 // Section 3: the batched form and its cost. A table of sizes and operation counts from the core,
 // and a live race between the lookup and the one-hot product in the reader's own browser.
 import { el } from '../dom.js';
-import { differences } from './one_hot.js';
-
-const count = new Intl.NumberFormat('en-US');
+import { gpt3 } from '../data/worked_example.js';
+import { formatCount } from '../format.js';
 const models = [
   { name: 'This toy', V: 5, d: 2, B: 3 },
   { name: 'makemore MLP', V: 27, d: 10, B: 3 },
-  { name: 'GPT-3', V: 50257, d: 12288, B: 2048 },
+  gpt3,
 ];
 
 /** Bytes in the largest unit that keeps the number at least 1: "2.47 GB". */
@@ -23,20 +22,20 @@ export function mountCost({ root, core, state }) {
     const cost = core.embeddingCost(V, d, B);
     return el('tr', {},
       el('th', { scope: 'row' }, name),
-      el('td', {}, `${count.format(V)} × ${count.format(d)}`),
-      el('td', {}, count.format(cost.weights)),
+      el('td', {}, `${formatCount(V)} × ${formatCount(d)}`),
+      el('td', {}, formatCount(cost.weights)),
       el('td', {}, formatBytes(cost.tableBytes)),
-      el('td', {}, count.format(B)),
-      el('td', {}, count.format(cost.oneHotMacs)),
-      el('td', {}, count.format(cost.lookupCopies)));
+      el('td', {}, formatCount(B)),
+      el('td', {}, formatCount(cost.oneHotMacs)),
+      el('td', {}, formatCount(cost.lookupCopies)));
   }));
 
   state.watch(['vocab', 'table', 'context'], () => {
     const B = state.get('context').length, V = state.get('vocab').length, d = state.get('table')[0].length;
     const cost = core.embeddingCost(V, d, B);
     root.getElementById('cost-shapes').textContent =
-      `Your context: one_hot (${B}, ${V}) × W (${V}, ${d}) → (${B}, ${d}) takes ${count.format(cost.oneHotMacs)} multiply-adds; ` +
-      `the lookup copies ${count.format(cost.lookupCopies)} numbers.`;
+      `Your context: one_hot (${B}, ${V}) × W (${V}, ${d}) → (${B}, ${d}) takes ${formatCount(cost.oneHotMacs)} multiply-adds; ` +
+      `the lookup copies ${formatCount(cost.lookupCopies)} numbers.`;
   });
 
   const button = root.getElementById('measure');
@@ -81,7 +80,7 @@ async function race(core) {
     await new Promise((resume) => setTimeout(resume));
     const lookupMs = await timePerCall(() => core.embeddingForward(table, ids).free(), 150);
     const productMs = await timePerCall(() => core.scope(() => core.linearForward(core.oneHot(ids, V), table)).free(), 400);
-    const same = core.scope(() => differences(core.linearForward(core.oneHot(ids, V), table).toRows(), core.embeddingForward(table, ids).toRows()).length === 0);
+    const same = core.scope(() => core.compare(core.linearForward(core.oneHot(ids, V), table), core.embeddingForward(table, ids)).bitIdentical);
     return { V, d, B: ids.length, lookupMs, productMs, same };
   } finally {
     table.free();
@@ -92,11 +91,11 @@ async function race(core) {
 function describe({ V, d, B, lookupMs, productMs, same }) {
   const ms = (value) => (value < 0.1 ? `${(value * 1000).toFixed(1)} µs` : `${value.toFixed(2)} ms`);
   return [
-    el('p', {}, `Table (${count.format(V)}, ${d}), ${B} ids per call:`),
+    el('p', {}, `Table (${formatCount(V)}, ${d}), ${B} ids per call:`),
     el('ul', {},
       el('li', {}, 'lookup W[ids]: ', el('strong', { id: 'lookup-time' }, ms(lookupMs)), ' per call'),
       el('li', {}, 'one_hot(ids) × W: ', el('strong', { id: 'product-time' }, ms(productMs)), ' per call')),
-    el('p', {}, 'The one-hot product took ', el('strong', { id: 'time-ratio' }, `${count.format(Math.round(productMs / lookupMs))} times`),
+    el('p', {}, 'The one-hot product took ', el('strong', { id: 'time-ratio' }, `${formatCount(Math.round(productMs / lookupMs))} times`),
       ` as long here, for the same ${B} × ${d} numbers (${same ? 'identical, checked' : 'NOT identical'}).`),
   ];
 }

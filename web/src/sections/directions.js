@@ -1,9 +1,9 @@
 // Section 6: directions and dot products. Two editable 2-D vectors with their dot product and
-// angle; a hand-made table whose directions (woman - man, ...) score every word; analogies
-// a - b + c by the core's analogy function.
+// angle; a hand-made table whose directions (woman - man, ...) score every word with signed bars;
+// analogies a - b + c by the core's analogy function, which also gives the query a - b + c.
 import { el, select, showMessage, isFocused } from '../dom.js';
 import { formatNumber, formatVector } from '../format.js';
-import { parseNumber } from '../parse.js';
+import { heldByCore, parseNumber } from '../parse.js';
 import { BarChart } from '../figures/bar_chart.js';
 import { MatrixView } from '../figures/matrix_view.js';
 import { VectorPlot } from '../figures/vector_plot.js';
@@ -34,10 +34,11 @@ function mountTwoVectors(root, core, state) {
       type: 'text', inputmode: 'decimal', size: 5, 'aria-label': `${name}[${i}]`,
       oninput: (event) => {
         const parsed = parseNumber(event.target.value);
-        const vector = state.get(name);
-        if (parsed.error || !Number.isFinite(parsed.value)) {
-          return showMessage(message, `${parsed.error ?? `${event.target.value} is not a finite number`}: ${name}[${i}] keeps ${formatNumber(vector[i])}.`);
-        }
+        const vector = state.get(name), where = `${name}[${i}]`;
+        // A vector needs finite numbers that float32 holds: inf has no direction to draw.
+        const refusal = parsed.error ?? (!Number.isFinite(parsed.value) ? `“${event.target.value}” is not a finite number`
+          : heldByCore(core, parsed.value, event.target.value).reason);
+        if (refusal) return showMessage(message, `${refusal}: ${where} keeps ${formatNumber(vector[i])}.`);
         showMessage(message, '');
         state.set(name, vector.map((v, j) => (j === i ? parsed.value : v)));
       },
@@ -65,20 +66,21 @@ function mountTwoVectors(root, core, state) {
     const result = root.getElementById('dot-result');
     const dot = core.dot(a, b);
     const sign = dot > 0 ? 'positive: they point the same way' : dot < 0 ? 'negative: they point opposite ways' : 'zero: they are perpendicular';
+    const overflow = Number.isFinite(dot) ? '' : ' (past float32\'s largest number, about 3.4e38)';
     let angle;
     try {
       angle = `, angle ${formatNumber(core.angleDegrees(a, b), 1)}°`;
     } catch (error) {
       angle = ` (${error.message})`;
     }
-    result.replaceChildren('a · b = ', el('strong', { id: 'dot-value' }, formatNumber(dot)), `, ${sign}${angle}.`);
+    result.replaceChildren('a · b = ', el('strong', { id: 'dot-value' }, formatNumber(dot)), `${overflow}, ${sign}${angle}.`);
     root.getElementById('vector-caption').textContent = `a = ${formatVector(a)}, b = ${formatVector(b)}`;
   }
   state.watch(['a', 'b'], draw);
 }
 
 function mountDirectionScores(root, core, state, names, table) {
-  const bars = new BarChart(root.getElementById('direction-scores'), { label: 'Dot product of the direction with each word' });
+  const bars = new BarChart(root.getElementById('direction-scores'), { label: 'Dot product of the direction with each word', signed: true });
   const options = directions.map(({ name, from, to }, i) => ({ value: i, label: `${name}: ${to} − ${from}` }));
   root.getElementById('direction-controls').replaceChildren(
     select('Direction', options, state.get('direction'), (value) => state.set('direction', Number(value))));
@@ -87,8 +89,10 @@ function mountDirectionScores(root, core, state, names, table) {
     const pair = core.matrix([table[names.indexOf(from)], table[names.indexOf(to)]]);
     const direction = core.linearForward([[-1, 1]], pair);  // (1, 2) x (2, 6): to - from
     const scores = core.unembedTied(direction, table).toArray();  // its dot product with every word
-    const largest = Math.max(...Array.from(scores, Math.abs)) || 1;
-    bars.update(names.map((word, i) => ({ label: word, value: Math.abs(scores[i]) / largest, text: formatNumber(scores[i]) })));
+    const largest = Math.max(...Array.from(scores, Math.abs)) || 1;  // the longest bar fills half the track
+    bars.update(names.map((word, i) => ({ label: word, value: scores[i] / largest, text: formatNumber(scores[i]) })));
+    root.getElementById('direction-caption').textContent = `Each bar is the dot product (${to} − ${from}) · word: right of the ` +
+      'line the word points along the direction, left of it against, near the line across it.';
   }));
 }
 
@@ -97,17 +101,16 @@ function mountAnalogy(root, core, state, names, table) {
   const message = root.getElementById('analogy-result');
   const change = (key) => (value) => state.set('analogy', { ...state.get('analogy'), [key]: Number(value) });
   const { a, b, c } = state.get('analogy');
+  // Each sign stays with the word it applies to, also when the controls wrap on a narrow screen.
+  const term = (sign, control) => el('span', { class: 'term' }, el('span', { class: 'operator', 'aria-hidden': 'true' }, sign), control);
   root.getElementById('analogy-controls').replaceChildren(
-    select('a', options, a, change('a')), el('span', { class: 'operator', 'aria-hidden': 'true' }, '−'),
-    select('b', options, b, change('b')), el('span', { class: 'operator', 'aria-hidden': 'true' }, '+'),
-    select('c', options, c, change('c')));
+    select('a', options, a, change('a')), term('−', select('b', options, b, change('b'))), term('+', select('c', options, c, change('c'))));
   state.watch(['analogy'], () => {
     const { a: ia, b: ib, c: ic } = state.get('analogy');
     try {
       core.scope(() => {
-        const answer = core.analogy(table, ia, ib, ic);
-        const query = core.linearForward([[1, -1, 1]], [table[ia], table[ib], table[ic]]);  // a - b + c
-        const nearest = core.nearest(table, query, 3, [ia, ib, ic]);
+        const answer = core.analogy(table, ia, ib, ic);  // answer.query is a - b + c, (1, d)
+        const nearest = core.nearest(table, answer.query, 3, [ia, ib, ic]);
         message.replaceChildren(`${names[ia]} − ${names[ib]} + ${names[ic]} ≈ `, el('strong', { id: 'analogy-answer' }, names[answer.id]),
           ` (cosine ${formatNumber(answer.cosine, 3)})`);
         root.getElementById('analogy-neighbours').replaceChildren(el('p', {}, 'Nearest words by cosine, leaving out the three inputs: ',

@@ -1,18 +1,9 @@
 // Section 2: one-hot rows times W, drawn as a matrix product beside the lookup, with a verdict
-// from comparing the two outputs of the core. Every cell of W (the table C) is editable.
+// from the core's comparison of the two outputs. Every cell of W (the table C) is editable.
 import { el, showMessage } from '../dom.js';
 import { formatNumber, indexLabels } from '../format.js';
-import { parseNumber } from '../parse.js';
+import { heldNote, parseNumber } from '../parse.js';
 import { MatrixView } from '../figures/matrix_view.js';
-
-/** Where two outputs of the core differ, entry by entry: [{ row, col, a, b }]. NaN never equals. */
-export function differences(a, b) {
-  const found = [];
-  a.forEach((row, r) => row.forEach((value, c) => {
-    if (!(value === b[r][c])) found.push({ row: r, col: c, a: value, b: b[r][c] });
-  }));
-  return found;
-}
 
 export function mountOneHot({ root, core, state }) {
   const figure = root.getElementById('product-figure');
@@ -21,11 +12,13 @@ export function mountOneHot({ root, core, state }) {
     figure.append(el('figure', { class: 'factor' }, box, el('figcaption', { id }, title)));
     return box;
   };
+  const operator = (sign, extra = '') => figure.append(el('span', { class: `operator ${extra}`.trim(), 'aria-hidden': 'true' }, sign));
   const oneHotBox = panel('one_hot(ids)', 'one-hot-caption');
-  figure.append(el('span', { class: 'operator', 'aria-hidden': 'true' }, '×'));
+  operator('×');
   const weightBox = panel('W, editable', 'weight-caption');
-  figure.append(el('span', { class: 'operator', 'aria-hidden': 'true' }, '='));
+  operator('=');
   const productBox = panel('one_hot × W', 'product-caption');
+  operator('vs', 'versus');
   const lookupBox = panel('lookup W[ids]', 'lookup-caption');
 
   const oneHots = new MatrixView(oneHotBox, { label: 'One-hot rows of the context', decimals: 0 });
@@ -36,18 +29,21 @@ export function mountOneHot({ root, core, state }) {
   const verdict = root.getElementById('verdict');
   showMessage(message, '');
 
+  // A typed number goes into the state; the cells show what the core holds (float32), and a
+  // number that float32 cannot hold is named.
   function edit(row, col, text) {
     const parsed = parseNumber(text);
-    const table = state.get('table');
+    const table = state.get('table'), where = `W[${row}][${col}]`;
     if (parsed.error) {
-      showMessage(message, `${parsed.error}: W[${row}][${col}] keeps ${formatNumber(table[row][col])}.`);
+      const kept = core.scope(() => core.matrix(table).toRows()[row][col]);
+      showMessage(message, `${parsed.error}: ${where} keeps ${formatNumber(kept)}.`);
       return;
     }
-    showMessage(message, '');
+    showMessage(message, heldNote(core, parsed.value, text, where));
     state.set('table', table.map((r, i) => (i === row ? r.map((v, j) => (j === col ? parsed.value : v)) : r)));
   }
   // A cell left with text that is not a number shows the value it kept.
-  weightBox.addEventListener('focusout', () => weights.update(state.get('table'), weightLabels()));
+  weightBox.addEventListener('focusout', () => core.scope(() => weights.update(core.matrix(state.get('table')).toRows(), weightLabels())));
   const weightLabels = () => ({
     rowLabels: state.get('vocab').map((symbol, id) => `${id} ${symbol}`),
     colLabels: indexLabels(state.get('table')[0].length),
@@ -64,28 +60,31 @@ export function mountOneHot({ root, core, state }) {
     const ids = state.get('context'), symbols = state.get('vocab');
     const W = core.matrix(state.get('table'));
     const x = core.oneHot(ids, symbols.length);  // (B, V)
-    const viaProduct = core.linearForward(x, W).toRows();
-    const viaLookup = core.embeddingForward(W, ids).toRows();
+    const viaProduct = core.linearForward(x, W);      // (B, d)
+    const viaLookup = core.embeddingForward(W, ids);  // (B, d)
     const contextLabels = ids.map((id) => `${symbols[id]} (${id})`);
     oneHots.update(x.toRows(), { rowLabels: contextLabels, colLabels: symbols, litCells: ids.map((id, b) => [b, id]) });
     weights.update(W.toRows(), weightLabels());
-    product.update(viaProduct, { rowLabels: contextLabels, colLabels: indexLabels(W.cols) });
-    lookup.update(viaLookup, { rowLabels: contextLabels, colLabels: indexLabels(W.cols) });
+    product.update(viaProduct.toRows(), { rowLabels: contextLabels, colLabels: indexLabels(W.cols) });
+    lookup.update(viaLookup.toRows(), { rowLabels: contextLabels, colLabels: indexLabels(W.cols) });
     root.getElementById('one-hot-caption').textContent = `one_hot(ids), shape (${x.rows}, ${x.cols})`;
-    root.getElementById('product-caption').textContent = `one_hot × W, shape (${viaProduct.length}, ${W.cols})`;
-    showVerdict(differences(viaProduct, viaLookup));
+    root.getElementById('product-caption').textContent = `one_hot × W, shape (${viaProduct.rows}, ${viaProduct.cols})`;
+    showVerdict(core.compare(viaProduct, viaLookup), viaProduct.toRows(), viaLookup.toRows());
   }));
 
-  function showVerdict(found) {
-    verdict.classList.toggle('differ', found.length > 0);
-    if (found.length === 0) {
-      verdict.replaceChildren(el('strong', {}, 'identical'), ': every entry of one_hot × W equals the lookup.');
+  /** The core's comparison of the two outputs, in words. */
+  function showVerdict({ differing, firstRow, firstCol, bitIdentical }, viaProduct, viaLookup) {
+    verdict.classList.toggle('differ', differing > 0);
+    if (differing === 0) {
+      verdict.replaceChildren(el('strong', {}, 'identical'), bitIdentical
+        ? ': every entry of one_hot × W equals the lookup, bit for bit.'
+        : ': every entry of one_hot × W equals the lookup (some only up to the sign of a zero, 0 = -0).');
       return;
     }
-    const { row, col, a, b } = found[0];
     verdict.replaceChildren(el('strong', {}, 'different'),
-      `: ${found.length} ${found.length === 1 ? 'entry differs' : 'entries differ'}, first at row ${row}, column ${col}: ` +
-      `the product gives ${formatNumber(a)}, the lookup ${formatNumber(b)}. The product multiplies every row of W, ` +
-      'even rows the context does not select, by 0 or 1, and 0 × inf and 0 × nan are nan. The lookup reads only the selected rows.');
+      `: ${differing} ${differing === 1 ? 'entry differs' : 'entries differ'}, first at row ${firstRow}, column ${firstCol}: ` +
+      `the product gives ${formatNumber(viaProduct[firstRow][firstCol])}, the lookup ${formatNumber(viaLookup[firstRow][firstCol])}. ` +
+      'The product multiplies every row of W, even rows the context does not select, by 0 or 1, and 0 × inf and 0 × nan are nan. ' +
+      'The lookup reads only the selected rows.');
   }
 }

@@ -1,12 +1,10 @@
 // Section 4: from text to tensor. Tokens and ids (by words or by characters), a random table,
 // and the stacked (T, d) sequence matrix.
 import { el, select, showMessage } from '../dom.js';
+import { visibleToken as visible } from '../format.js';
 import { MatrixView } from '../figures/matrix_view.js';
 
 export const maxTextLength = 200;
-
-/** How a token is shown: a space as ␠ so that it can be seen. */
-const visible = (token) => token.replace(/ /g, '␠').replace(/\n/g, '⏎');
 
 export function mountTextToTensor({ root, core, state }) {
   const controls = root.getElementById('text-controls');
@@ -40,6 +38,9 @@ export function mountTextToTensor({ root, core, state }) {
         root.getElementById('tokens').replaceChildren(...ids.map((id) =>
           el('span', { class: 'chip static' }, el('span', { class: 'id' }, String(id)), ` ${visible(symbols[id])}`)));
         root.getElementById('token-ids').textContent = `[${ids.join(', ')}]`;
+        root.getElementById('numbering-rule').textContent = byWords
+          ? 'Words are numbered in order of first appearance: the first new word gets 0, the next new one 1, and so on.'
+          : 'Characters are numbered in sorted order (by Unicode code point): a space ␣ comes before digits, digits before capitals, capitals before small letters.';
         const columns = Array.from({ length: table.cols }, (_, c) => String(c));
         tableView.update(table.toRows(), { rowLabels: symbols.map((s, id) => `${id} ${visible(s)}`), colLabels: columns });
         sequenceView.update(sequence.toRows(), { rowLabels: ids.map((id) => visible(symbols[id])), colLabels: columns });
