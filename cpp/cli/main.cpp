@@ -1,6 +1,6 @@
 // embedlab: the command line over the core. It trains the character-level MLP on a text with one
 // example a line, samples from a trained model, gives the next-symbol probabilities after a text,
-// and exports the embedding table for the TensorFlow Embedding Projector.
+// exports the embedding table for the TensorFlow Embedding Projector, and cuts a text into tokens.
 //
 // Every failure is one line on stderr, "embedlab: <message>", and a non-zero exit status.
 #include <CLI/CLI.hpp>
@@ -15,6 +15,7 @@
 #include "files.hpp"
 #include "model_file.hpp"
 #include "sampler.hpp"
+#include "tokens.hpp"
 #include "trainer.hpp"
 
 namespace {
@@ -195,6 +196,9 @@ int run(int argc, char** argv) {
   export_command->add_option("--vectors", export_options.vectors, "vectors file to write")->capture_default_str();
   export_command->add_option("--metadata", export_options.metadata, "symbols file to write")->capture_default_str();
   export_command->callback([&] { status = export_projector(export_options); });
+
+  cli::TokensOptions tokens_options;
+  cli::add_tokens_command(app, tokens_options, status);
 
   try {
     app.parse(argc, argv);

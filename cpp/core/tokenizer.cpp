@@ -1,0 +1,50 @@
+#include "tokenizer.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace embedlab {
+
+Result<TokenizerKind> parse_tokenizer_kind(std::string_view name) {
+  if (name == "chars" || name == "characters") return TokenizerKind::characters;
+  if (name == "words") return TokenizerKind::words;
+  if (name == "gpt2") return TokenizerKind::gpt2;
+  return error("tokenizer \"", name.substr(0, 20), name.size() > 20 ? "...\"" : "\"",
+               " is not one of chars, words, gpt2");
+}
+
+Result<VocabularyTokenizer> VocabularyTokenizer::from_text(TokenizerKind kind, std::string_view text) {
+  if (kind == TokenizerKind::gpt2) return error("GPT-2's vocabulary is not made from a text: load its merges");
+  auto vocabulary = kind == TokenizerKind::words ? Vocabulary::from_words(text) : Vocabulary::from_characters(text);
+  if (!vocabulary.ok()) return Error{vocabulary.message()};
+  return VocabularyTokenizer(kind, std::move(vocabulary.value()));
+}
+
+Result<Ids> VocabularyTokenizer::encode(std::string_view text) const {
+  return kind_ == TokenizerKind::words ? vocabulary_.encode_words(text) : vocabulary_.encode(text);
+}
+
+Result<std::string> VocabularyTokenizer::decode(const Ids& ids) const {
+  if (kind_ == TokenizerKind::characters) return vocabulary_.decode(ids);
+  std::string text;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    auto word = vocabulary_.symbol(ids[i]);
+    if (!word.ok()) return error("position ", i, ": ", word.message());
+    text += (i > 0 ? " " : "") + word.value();
+  }
+  return text;
+}
+
+Result<Tokens> tokenize(const Tokenizer& tokenizer, std::string_view text) {
+  auto ids = tokenizer.encode(text);
+  if (!ids.ok()) return Error{ids.message()};
+  Tokens tokens{{}, std::move(ids.value()), tokenizer.vocabulary_size()};
+  for (Id id : tokens.ids) tokens.symbols.push_back(tokenizer.symbol(id).value());  // encode's ids are in range
+  return tokens;
+}
+
+std::string to_json(const Tokens& tokens) {
+  return nlohmann::ordered_json{
+      {"tokens", tokens.symbols}, {"ids", tokens.ids}, {"vocabulary_size", tokens.vocabulary_size}}.dump();
+}
+
+}  // namespace embedlab

@@ -1,0 +1,20 @@
+# Runs the command given after "--" and checks that it succeeds and prints exactly EXPECT (and a
+# line end) on stdout.
+#   cmake -DEXPECT=<text> -P expect_output.cmake -- <command> <arguments>...
+set(command)
+set(after_dashes FALSE)
+foreach(i RANGE 1 ${CMAKE_ARGC})
+  if(after_dashes AND DEFINED CMAKE_ARGV${i})
+    list(APPEND command "${CMAKE_ARGV${i}}")
+  elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
+    set(after_dashes TRUE)
+  endif()
+endforeach()
+
+execute_process(COMMAND ${command} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "the command failed (${status}): ${err}")
+endif()
+if(NOT out STREQUAL "${EXPECT}\n")
+  message(FATAL_ERROR "stdout is\n${out}but should be\n${EXPECT}")
+endif()
