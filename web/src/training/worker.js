@@ -91,10 +91,10 @@ const commands = {
   step() {
     if (!trainer) throw new Error('there is no model being trained: press Train or Reset first');
     if (training) throw new Error('pause the training first');
-    const { losses, error } = trainer.run(1);
+    const { mean, error } = trainer.run(1);
     if (error) throw new Error(error);
     const opened = core.scope(() => ({ batch: trainer.batch(), gradient: trainer.gradient().toRows() }));
-    post({ type: 'opened', info: trainer.info(), loss: losses[0], ...opened, ...describe() });
+    post({ type: 'opened', info: trainer.info(), loss: mean, ...opened, ...describe() });
   },
   sample({ count, seed, options }) {
     const m = currentModel();
