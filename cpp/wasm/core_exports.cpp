@@ -239,7 +239,7 @@ EMSCRIPTEN_KEEPALIVE const char* el_nearest(int table, int query, double k, cons
   return guarded<const char*>(nullptr, [&]() -> const char* {
     FloatMatrix *t = matrices.find(table), *q = matrices.find(query);
     if (!t || !q) return nullptr;
-    auto count = whole_number("k", k, 1, static_cast<double>(t->rows()));
+    auto count = whole_number("k", k, 1, t->rows());
     if (!count.ok()) return fail_with<const char*>(nullptr, count.message() + " (the rows of the table)");
     auto nearest = nearest_rows<float>(*t, flatten(*q), static_cast<Index>(count.value()), to_ids(exclude, exclude_count));
     if (!nearest.ok()) return fail_with<const char*>(nullptr, nearest.message());
@@ -336,7 +336,7 @@ EMSCRIPTEN_KEEPALIVE const char* el_vocab_decode(int handle, const int* ids, int
 // A generator seeded with a whole number in [0, 2^53]; returns its handle, or 0.
 EMSCRIPTEN_KEEPALIVE int el_rng_new(double seed) {
   return guarded(0, [&] {
-    auto s = whole_number("seed", seed, 0, max_whole);
+    auto s = whole_number("seed", seed, 0, max_whole_int);
     if (!s.ok()) return fail_with(0, s.message());
     return generators.add(Rng(static_cast<std::uint64_t>(s.value())));
   });

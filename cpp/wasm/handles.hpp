@@ -42,14 +42,31 @@ inline constexpr int ok = 0;
 inline constexpr int failed = 1;
 inline constexpr double max_entries = 64.0 * 1024 * 1024;  // 256 MB of floats in one matrix
 inline constexpr double max_whole = 9007199254740992.0;    // 2^53: JavaScript's numbers are exact up to it
+inline constexpr std::int64_t max_whole_int = std::int64_t{1} << 53;
 
 inline std::string last_error;  // the message of the most recent failure
 inline std::string last_text;   // text returned by the most recent call that returns text
 
+// The byte at or before `at` where a UTF-8 character starts.
+inline size_t character_start(std::string_view text, size_t at) {
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// A message of at most about 300 bytes: a longer one (one that quotes a long value) keeps its
+// beginning and its end, which say what was wrong, and says how much was left out between.
+inline std::string bounded(std::string_view message) {
+  constexpr size_t head = 200, tail = 100;
+  if (message.size() <= head + tail) return std::string(message);
+  const size_t cut = character_start(message, head), resume = character_start(message, message.size() - tail);
+  return std::string(message.substr(0, cut)) + "… (" + std::to_string(resume - cut) + " bytes left out) …" +
+         std::string(message.substr(resume));
+}
+
 // Records a failure's message and returns `value`, what the caller returns for "failed".
 template <class T>
 T fail_with(T value, const std::string& message) {
-  last_error = message;
+  last_error = bounded(message);
   return value;
 }
 inline int fail(const std::string& message) { return fail_with(failed, message); }
@@ -84,9 +101,7 @@ inline const char* keep_json(const Json& value) {
 inline std::string quote(std::string_view text) {
   constexpr size_t most = 40;
   if (text.size() <= most) return "\"" + std::string(text) + "\"";
-  size_t end = most;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // not inside a character
-  return "\"" + std::string(text.substr(0, end)) + "…\" (" + std::to_string(text.size()) + " bytes)";
+  return "\"" + std::string(text.substr(0, character_start(text, most))) + "…\" (" + std::to_string(text.size()) + " bytes)";
 }
 
 // A JSON object from text (length bytes); `what` names it in messages.
@@ -108,8 +123,7 @@ class Table {
   T* find(int handle) {
     auto found = objects_.find(handle);
     if (found != objects_.end()) return found->second.get();
-    last_error = std::string("no ") + kind_ + " with handle " + std::to_string(handle);
-    return nullptr;
+    return fail_with<T*>(nullptr, std::string("no ") + kind_ + " with handle " + std::to_string(handle));
   }
   int remove(int handle) {
     return objects_.erase(handle) == 1 ? ok : fail(std::string("no ") + kind_ + " with handle " + std::to_string(handle));
@@ -131,10 +145,11 @@ inline Table<SavedModel> models("model");
 inline bool is_whole(double value) { return std::abs(value) <= max_whole && value == std::floor(value); }
 
 // value as a whole number from min to max, or an error that names it: "k 1.5 is not a whole number".
-inline Result<std::int64_t> whole_number(const char* name, double value, double min, double max) {
+inline Result<std::int64_t> whole_number(const char* name, double value, std::int64_t min, std::int64_t max) {
   if (!is_whole(value)) return error(name, " ", value, " is not a whole number");
-  if (value < min || value > max) return error(name, " ", value, " is out of range: it must be from ", min, " to ", max);
-  return static_cast<std::int64_t>(value);
+  const auto whole = static_cast<std::int64_t>(value);
+  if (whole < min || whole > max) return error(name, " ", whole, " is out of range: it must be from ", min, " to ", max);
+  return whole;
 }
 
 // value as a float32, or an error when it is finite but beyond float32's range (NaN and the

@@ -30,7 +30,7 @@ Json config_json(const TrainConfig& c) {
 Json range_json(const Range& r) { return {{"min", r.min}, {"max", r.max}}; }
 
 // A whole-number setting from JSON, within [min, max]; `name` is its JSON name.
-Result<std::int64_t> read_whole(const Json& value, const std::string& name, double min, double max) {
+Result<std::int64_t> read_whole(const Json& value, const std::string& name, std::int64_t min, std::int64_t max) {
   if (!value.is_number()) return error(name, " must be a number, not ", value.type_name());
   return whole_number(name.c_str(), value.get<double>(), min, max);
 }
@@ -57,7 +57,7 @@ Result<TrainConfig> read_config(std::string_view text) {
     const Json& value = item.value();
     Status s;
     auto whole = [&](Index& field, const Range& range) {
-      auto v = read_whole(value, name, static_cast<double>(range.min), static_cast<double>(range.max));
+      auto v = read_whole(value, name, range.min, range.max);
       if (v.ok()) field = static_cast<Index>(v.value());
       return v.status();
     };
@@ -73,7 +73,7 @@ Result<TrainConfig> read_config(std::string_view text) {
     else if (name == "lr") s = rate(c.lr);
     else if (name == "lrFinal") s = rate(c.lr_final);
     else if (name == "decayAt" || name == "seed") {
-      auto v = read_whole(value, name, 0, max_whole);
+      auto v = read_whole(value, name, 0, max_whole_int);
       if (v.ok() && name == "decayAt") c.decay_at = v.value();
       if (v.ok() && name == "seed") c.seed = static_cast<std::uint64_t>(v.value());
       s = v.status();
@@ -111,7 +111,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* el_limits() {
   return guarded<const char*>(nullptr, [] {
     const Json lr = {{"min", static_cast<double>(learning_rate_range.min)}, {"max", static_cast<double>(learning_rate_range.max)}};
-    const Json whole = {{"min", 0}, {"max", max_whole}};
+    const Json whole = {{"min", 0}, {"max", max_whole_int}};
     const Json ranges = {{"context", range_json(context_range)}, {"embed", range_json(embed_range)},
                          {"hidden", range_json(hidden_range)},   {"batch", range_json(batch_range)},
                          {"steps", range_json(steps_range)},     {"maxLength", range_json(max_length_range)},
@@ -150,7 +150,7 @@ EMSCRIPTEN_KEEPALIVE const char* el_trainer_run(int handle, double steps) {
   return guarded<const char*>(nullptr, [&]() -> const char* {
     Trainer* t = trainers.find(handle);
     if (!t) return nullptr;
-    auto count = whole_number("steps", steps, static_cast<double>(steps_range.min), static_cast<double>(steps_range.max));
+    auto count = whole_number("steps", steps, steps_range.min, steps_range.max);
     if (!count.ok()) return fail_with<const char*>(nullptr, count.message());
     auto run = t->run(count.value());
     if (!run.ok()) return fail_with<const char*>(nullptr, run.message());
@@ -310,9 +310,8 @@ EMSCRIPTEN_KEEPALIVE const char* el_model_sample(int handle, int rng, double tem
     if (!m || !r || !probs || !kept || !contexts || !drawn) return nullptr;
     auto t = to_float("temperature", temperature);
     auto p = to_float("top-p", top_p);
-    auto k = whole_number("top-k", top_k, 0, max_whole);
-    auto length = whole_number("max length", max_length, static_cast<double>(max_length_range.min),
-                               static_cast<double>(max_length_range.max));
+    auto k = whole_number("top-k", top_k, 0, max_whole_int);
+    auto length = whole_number("max length", max_length, max_length_range.min, max_length_range.max);
     for (const Status& s : {t.status(), p.status(), k.status(), length.status()}) {
       if (!s.ok()) return fail_with<const char*>(nullptr, s.message());
     }
