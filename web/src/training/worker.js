@@ -13,7 +13,7 @@ import { Model, Trainer } from '../training_core.js';
 const chunkMs = 40;              // run steps for about this long between two progress reports
 const evaluateEverySteps = 2000;  // and measure the dev loss this often
 
-let core, trainer = null, model = null, training = false, trainerSettings = null;
+let core, trainer = null, model = null, training = false;
 
 const post = (message) => self.postMessage(message);
 
@@ -78,7 +78,6 @@ const commands = {
     model?.free();
     model = null;
     trainer = next;
-    trainerSettings = config;
     post({ type: 'created', info: trainer.info(), dev: trainer.loss('dev'), ...describe() });
   },
   train({ until }) {
@@ -105,7 +104,7 @@ const commands = {
     post({ type: 'samples', samples });
   },
   model() {
-    post({ type: 'model', json: currentModel().json(), settings: trainerSettings });
+    post({ type: 'model', json: currentModel().json() });
   },
   projector() {
     post({ type: 'projector', ...currentModel().projectorFiles() });
