@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { CoreError } from '../../web/src/core/core.js';
 import { limits } from '../../web/src/core/limits.js';
-import { Trainer, defaultConfig } from '../../web/src/core/training.js';
+import { Model, Trainer, defaultConfig } from '../../web/src/core/training.js';
 import { loadWasmCore } from './load_core.mjs';
 
 const core = await loadWasmCore();
@@ -142,4 +142,14 @@ test('a run returns the mean loss of its steps, as the core computes it', () => 
     // float32 losses summed in double, divided once: within float32 rounding of the same sum here
     assert.ok(Math.abs(mean - losses.reduce((a, b) => a + b) / 20) < 1e-6);
   });
+});
+
+test('a model file or settings nested thousands of levels deep are refused before they are parsed', () => {
+  const deep = (levels) => `{"format":${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}}`;
+  // level 65 is the 64th '{"a":' (5 bytes each) after '{"format":' (10 bytes): at 10 + 63 * 5 = 325
+  assert.throws(() => Model.fromJson(core, deep(200_000)), new CoreError('the model file: arrays and objects nest more than 64 levels deep (at byte offset 325)'));
+  const m = core.module;
+  core.withText(deep(200_000), (c, n) => core.withText(names, (t, length) => assert.equal(m._el_trainer_new(t, length, c, n), 0)));
+  assert.match(m.UTF8ToString(m._el_last_error()), /^the settings: arrays and objects nest more than 64 levels deep/);
+  assertCoreWorks();
 });
