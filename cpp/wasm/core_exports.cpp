@@ -103,6 +103,7 @@ EMSCRIPTEN_KEEPALIVE int el_embedding_forward(int out, int table, const int* ids
   return guarded(failed, [&] {
     FloatMatrix* t = matrices.find(table);
     if (!t) return failed;
+    if (Status s = check_size(count, t->cols()); !s.ok()) return fail(s.message());
     return into(out, [&](FloatMatrix& o) { return embedding_forward(o, *t, to_ids(ids, count)); });
   });
 }

@@ -190,8 +190,8 @@ inline Status check_size(double rows, double cols) {
     return error("a matrix of ", rows, " x ", cols, " cannot exist: sizes are whole numbers >= 0");
   }
   if (rows * cols > max_entries) {
-    return error("a matrix of ", rows, " x ", cols, " = ", rows * cols, " entries is too large (at most ",
-                 max_entries, ")");
+    return error("a matrix of ", static_cast<std::int64_t>(rows), " x ", static_cast<std::int64_t>(cols),
+                 " entries is too large: at most ", static_cast<std::int64_t>(max_entries), " fit in one matrix");
   }
   return {};
 }

@@ -153,3 +153,12 @@ test('a model file or settings nested thousands of levels deep are refused befor
   assert.match(m.UTF8ToString(m._el_last_error()), /^the settings: arrays and objects nest more than 64 levels deep/);
   assertCoreWorks();
 });
+
+test('a lookup whose result would not fit in a matrix is refused before it is sized', () => {
+  core.scope(() => {
+    const wide = core.matrix(2, 64);
+    // 2^21 ids x 64 columns = 2^27 entries, twice the most a matrix may hold
+    assert.throws(() => core.embeddingForward(wide, new Int32Array(2 ** 21)), new CoreError("a matrix of 2097152 x 64 entries is too large: at most 67108864 fit in one matrix"));
+  });
+  assertCoreWorks();
+});
