@@ -78,11 +78,19 @@ test('a full memory is a CoreError with words, and the module keeps working afte
     assert.ok(error instanceof CoreError, `no error after ${held.length} matrices of 256 MB`);
     assert.match(error.message, /memory is full/);
     console.log(`# ${held.length} matrices of 256 MB fit; the next one: ${error.message}`);
+    // the wrapper's own copies: _malloc gives 0 now, and says so instead of writing at address 0
+    assert.throws(() => core.vocabularyFromCharacters('x'.repeat(300_000_000)),
+      new CoreError('text needs 300,000,001 bytes, which the core\'s memory cannot give now'));
   } finally {
     held.forEach((m) => m.free());
   }
   assertCoreWorks();
   core.scope(() => assert.equal(core.matrix(8192, 8192).rows, 8192));  // the freed memory is there again
+});
+
+test('a block larger than the WASM memory is refused before _malloc is asked', () => {
+  assert.throws(() => core.withBytes(2 ** 31, 'ids', () => assert.fail('called')), new CoreError('ids needs 2,147,483,648 bytes: more than the core\'s memory holds'));
+  assert.throws(() => core.vocabularyFromSymbols(new Array(2 ** 28 + 1)), /symbols has 268,435,457 entries: at most 268,435,456 are allowed/);
 });
 
 test('a selector is looked up among its own names only, never Object\'s', () => {
