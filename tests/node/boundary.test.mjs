@@ -170,3 +170,11 @@ test('a lookup whose result would not fit in a matrix is refused before it is si
   });
   assertCoreWorks();
 });
+
+test('a matrix with no entries reads as empty, and an operation on it says what is wrong', () => {
+  core.scope(() => {
+    assert.deepEqual(core.matrix([[]]).toRows(), [[]]);
+    assert.deepEqual(Array.from(core.matrix(0, 3).toArray()), []);
+    assert.throws(() => core.cosine([], [1]), new CoreError('cannot take the dot product of vectors of sizes 0 and 1'));
+  });
+});

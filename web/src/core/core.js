@@ -53,10 +53,9 @@ export class Matrix extends CoreObject {
   }
   /** The entries in WASM memory, read fresh each time (memory growth moves them). */
   view() {
-    const m = this.core.module;
-    const pointer = m._el_matrix_data(this.handle);
-    if (pointer === 0) this.core.throwLastError();
-    return new Float32Array(m.HEAPF32.buffer, pointer, this.rows * this.cols);
+    const m = this.core.module, entries = this.rows * this.cols;  // throws if there is no such matrix
+    if (entries === 0) return new Float32Array(0);  // no entries, no memory: its data pointer is null
+    return new Float32Array(m.HEAPF32.buffer, m._el_matrix_data(this.handle), entries);
   }
 }
 
