@@ -9,10 +9,10 @@
 // data (settings, facts, results of several numbers) crosses as JSON text with named fields.
 //
 // Nothing here exits or aborts on bad input, and no exception reaches JavaScript: sizes and
-// counts are checked before memory is sized, and every export runs inside guarded(), which
-// turns an exception (std::bad_alloc when the module's memory is full) into a failure. Results
-// are computed into new matrices and moved into their output matrix only when complete, because
-// an Eigen matrix that fails to grow is left broken.
+// counts are checked before memory is sized, and every export that allocates more than its error
+// message runs inside guarded(), which turns an exception (std::bad_alloc when the module's
+// memory is full) into a failure. Results are computed into new matrices and moved into their
+// output matrix only when complete, because an Eigen matrix that fails to grow is left broken.
 #pragma once
 
 #include <cmath>
