@@ -1,7 +1,7 @@
-// How long one SGD step of the lecture's model takes (makemore part 2: V 27, B 3, d 10, H 200
+// How long one SGD step of the lecture's model takes (makemore part 2: V 27, T 3, d 10, H 200
 // tanh, batch 32, lr 0.1, lecture init) in four runtimes, in one run on the same names:
 //   1. natively: build/native/cpp/cli/embedlab_bench (its own 100 steps of warm-up);
-//   2. WASM under Node, through web/src/training_core.js;
+//   2. WASM under Node, through web/src/core/training.js;
 //   3. WASM in headless Chromium, in the site's training worker (build/site/training-worker.js),
 //      timed from the `train` command to its `finished` answer;
 //   4. PyTorch eager on one thread (scripts/benchmark_torch.py), where Debian's python3-torch is.
@@ -32,8 +32,6 @@ const paths = {
   torchScript: `${root}scripts/benchmark_torch.py`,
 };
 const warmupSteps = 300;
-// The lecture's settings, as embedlab_bench uses them; the learning rate steps down only at 100,000.
-const lecture = { context: 3, embed: 10, hidden: 200, batch: 32, lr: 0.1, lrFinal: 0.01, decayAt: 100000, seed: 42, init: 'lecture' };
 const reference = [
   ['PyTorch 1.13 eager (OpenBLAS, 1 thread)', 0.113],
   ['TensorFlow.js 4.22, wasm backend', 0.80],
@@ -85,10 +83,14 @@ function runNative(dataFile, steps) {
   return { label: `native (Eigen${marchNative ? ', -march=native' : ''})`, ms: ms_per_step };
 }
 
-async function runNode(text, steps) {
-  const { loadWasmCore } = await import('../tests/node/load_core.mjs');
-  const { Trainer } = await import('../web/src/training_core.js');
-  const core = await loadWasmCore();
+/**
+ * The lecture's settings, as embedlab_bench uses them: the core's defaults (el_limits) with the
+ * lecture's initialisation; the learning rate steps down only at 100,000.
+ */
+const lectureSettings = (core) => ({ ...core.limits().defaults, init: 'lecture' });
+
+async function runNode(core, lecture, text, steps) {
+  const { Trainer } = await import('../web/src/core/training.js');
   return core.scope(() => {
     const trainer = Trainer.create(core, text, lecture);
     trainer.run(warmupSteps);
@@ -132,7 +134,7 @@ async function trainInWorker({ wasmBase64, text, config, warmup, steps }) {
   }
 }
 
-async function runChromium(text, steps) {
+async function runChromium(lecture, text, steps) {
   const { launchBrowser, serveSite } = await import('../tests/browser/harness.mjs');
   const server = await serveSite();
   const browser = await launchBrowser();
@@ -168,7 +170,7 @@ const times = (a, b) => `${(a / b).toFixed(a / b < 10 ? 2 : 1)}x`;
 function printResults({ steps, vocab, source, names, load }, rows, torch) {
   const width = Math.max(...[...rows, ...reference.map(([label]) => ({ label }))].map((row) => row.label.length)) + 2;
   const [native, node, chromium] = rows;
-  console.log(`\nTraining the lecture model (V ${vocab}, B 3, d 10, H 200, batch 32, lr 0.1), ${steps.toLocaleString('en-US')} steps`);
+  console.log(`\nTraining the lecture model (V ${vocab}, T 3, d 10, H 200, batch 32, lr 0.1), ${steps.toLocaleString('en-US')} steps`);
   console.log(`on ${names.toLocaleString('en-US')} ${source}; ${os.cpus().length} cores, load average ${load.toFixed(2)} before the run`);
   for (const row of rows) {
     console.log(`  ${row.label.padEnd(width)}${ms(row.ms)}${row === native ? '' : `   (${times(row.ms, native.ms)} native)`}`);
@@ -194,9 +196,12 @@ try {
   const dataFile = join(work, 'names.txt');
   writeFileSync(dataFile, text);
   console.log(`Timing ${steps.toLocaleString('en-US')} steps in each runtime...`);
+  const { loadWasmCore } = await import('../tests/node/load_core.mjs');
+  const core = await loadWasmCore();
+  const lecture = lectureSettings(core);
   const native = runNative(dataFile, steps);
-  const node = await runNode(text, steps);
-  const chromium = await runChromium(text, steps);
+  const node = await runNode(core, lecture, text, steps);
+  const chromium = await runChromium(lecture, text, steps);
   const torch = runTorch(dataFile, steps);
   const rows = [native, node, chromium, torch].filter(Boolean);
   printResults({ steps, vocab: node.vocab, source, names: text.split('\n').filter(Boolean).length, load }, rows, torch);

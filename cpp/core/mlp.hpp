@@ -1,13 +1,13 @@
 // The language model of Bengio et al. 2003 as makemore part 2 builds it: a multilayer
-// perceptron that reads the B previous symbols and scores every symbol as the next one.
+// perceptron that reads the T previous symbols and scores every symbol as the next one.
 //
-// Shapes: N = examples in a batch, B = context length, V = vocabulary size, d = embedding width,
-// H = hidden units.
+// Shapes: B = examples in a batch, T = context length (the block size), V = vocabulary size,
+// d = embedding width, H = hidden units.
 //
-//   emb    = C[contexts]                  (N*B, d)  the lookup, one row per context position
-//   x      = emb.view(N, B*d)             (N, B*d)  the concatenation: row-major, so the same numbers
-//   h      = tanh(x W1 + b1)              (N, H)
-//   logits = h W2 + b2                    (N, V)
+//   emb    = C[contexts]                  (B*T, d)  the lookup, one row per context position
+//   x      = emb.view(B, T*d)             (B, T*d)  the concatenation: row-major, so the same numbers
+//   h      = tanh(x W1 + b1)              (B, H)
+//   logits = h W2 + b2                    (B, V)
 //   loss   = cross_entropy(logits, targets)
 #pragma once
 
@@ -26,24 +26,24 @@ namespace embedlab {
 // The parameters of the model; the same struct holds their gradients (dC, dW1, ...).
 template <class S>
 struct Mlp {
-  Index context = 0;  // B
+  Index context = 0;  // T
   Matrix<S> C;        // (V, d)
-  Matrix<S> W1;       // (B*d, H)
+  Matrix<S> W1;       // (T*d, H)
   RowVector<S> b1;    // (H)
   Matrix<S> W2;       // (H, V)
   RowVector<S> b2;    // (V)
 
-  // What a sampler asks of any model: how many symbols it reads, and the logits (N, V) of N
-  // contexts (N*B ids, row-major). This forward keeps nothing; training uses mlp_forward.
+  // What a sampler asks of any model: how many symbols it reads, and the logits (B, V) of B
+  // contexts (B*T ids, row-major). This forward keeps nothing; training uses mlp_forward.
   Index context_size() const { return context; }
   Status forward(Matrix<S>& logits, const Ids& contexts) const;
 };
 
-// The sizes of a model are within the limits: V = vocabulary, B = context, d = embed,
+// The sizes of a model are within the limits: V = vocabulary, T = context, d = embed,
 // H = hidden.
-inline Status check_mlp_sizes(Index V, Index B, Index d, Index H) {
+inline Status check_mlp_sizes(Index V, Index T, Index d, Index H) {
   if (Status s = check_range(vocab_range, V); !s.ok()) return s;
-  if (Status s = check_range(context_range, B); !s.ok()) return s;
+  if (Status s = check_range(context_range, T); !s.ok()) return s;
   if (Status s = check_range(embed_range, d); !s.ok()) return s;
   return check_range(hidden_range, H);
 }
@@ -77,25 +77,25 @@ Mlp<T> mlp_cast(const Mlp<S>& m) {
 // shapes on the first step and keep their memory after it: a step allocates nothing.
 template <class S>
 struct MlpScratch {
-  Matrix<S> x;        // (N, B*d) the concatenated context; (N*B, d) while the lookup fills it
-  Matrix<S> h;        // (N, H)
-  Matrix<S> logits;   // (N, V)
-  Matrix<S> probs;    // (N, V)
-  Matrix<S> dlogits;  // (N, V)
-  Matrix<S> dh;       // (N, H), then the gradient of x W1 + b1 in place
-  Matrix<S> dx;       // (N, B*d), then viewed as (N*B, d) for the lookup's backward
+  Matrix<S> x;        // (B, T*d) the concatenated context; (B*T, d) while the lookup fills it
+  Matrix<S> h;        // (B, H)
+  Matrix<S> logits;   // (B, V)
+  Matrix<S> probs;    // (B, V)
+  Matrix<S> dlogits;  // (B, V)
+  Matrix<S> dh;       // (B, H), then the gradient of x W1 + b1 in place
+  Matrix<S> dx;       // (B, T*d), then viewed as (B*T, d) for the lookup's backward
 };
 
-// s.logits (N, V) of N contexts: contexts holds N*B ids, context n in ids n*B to n*B + B - 1.
+// s.logits (B, V) of B contexts: contexts holds B*T ids, context b in ids b*T to b*T + T - 1.
 template <class S>
 Status mlp_forward(MlpScratch<S>& s, const Mlp<S>& m, const Ids& contexts) {
   if (Status st = check_mlp(m); !st.ok()) return st;
-  const Index B = m.context, d = m.C.cols(), ids = static_cast<Index>(contexts.size());
-  if (ids % B != 0) return error(ids, " context ids do not make whole contexts of ", B);
-  // A row-major (N*B, d) matrix resized to (N, B*d) keeps its numbers in place (Eigen keeps the
+  const Index T = m.context, d = m.C.cols(), ids = static_cast<Index>(contexts.size());
+  if (ids % T != 0) return error(ids, " context ids do not make whole contexts of ", T);
+  // A row-major (B*T, d) matrix resized to (B, T*d) keeps its numbers in place (Eigen keeps the
   // data when the size does not change): each row becomes one concatenated context.
   if (Status st = embedding_forward(s.x, m.C, contexts); !st.ok()) return st;  // emb = C[contexts]
-  s.x.resize(ids / B, B * d);                                                    // x = emb.view(N, B*d)
+  s.x.resize(ids / T, T * d);                                                    // x = emb.view(B, T*d)
   if (Status st = linear_forward(s.h, s.x, m.W1); !st.ok()) return st;          // x W1
   if (Status st = bias_forward(s.h, m.b1); !st.ok()) return st;                 // + b1
   tanh_forward(s.h, s.h);                                                        // h = tanh(.)
@@ -103,7 +103,7 @@ Status mlp_forward(MlpScratch<S>& s, const Mlp<S>& m, const Ids& contexts) {
   return bias_forward(s.logits, m.b2);                                           // logits = . + b2
 }
 
-// The mean cross-entropy of the logits of the last mlp_forward against targets (N); keeps the
+// The mean cross-entropy of the logits of the last mlp_forward against targets (B); keeps the
 // probabilities for the backward.
 template <class S>
 Result<S> mlp_loss(MlpScratch<S>& s, const Ids& targets) {
@@ -115,15 +115,15 @@ Result<S> mlp_loss(MlpScratch<S>& s, const Ids& targets) {
 template <class S>
 Status mlp_backward(Mlp<S>& grads, MlpScratch<S>& s, const Mlp<S>& m, const Ids& contexts, const Ids& targets) {
   if (Status st = check_mlp(m); !st.ok()) return st;
-  const Index B = m.context, d = m.C.cols(), N = s.x.rows();
-  if (Status st = check_shape("the kept x", s.x, static_cast<Index>(contexts.size()) / B, B * d); !st.ok()) return st;
+  const Index T = m.context, d = m.C.cols(), B = s.x.rows();
+  if (Status st = check_shape("the kept x", s.x, static_cast<Index>(contexts.size()) / T, T * d); !st.ok()) return st;
   if (Status st = cross_entropy_backward(s.dlogits, s.probs, targets); !st.ok()) return st;
   if (Status st = bias_backward(grads.b2, s.dlogits); !st.ok()) return st;                       // logits = . + b2
   if (Status st = linear_backward(s.dh, grads.W2, s.dlogits, s.h, m.W2); !st.ok()) return st;    // h W2
   if (Status st = tanh_backward(s.dh, s.dh, s.h); !st.ok()) return st;                           // h = tanh(.)
   if (Status st = bias_backward(grads.b1, s.dh); !st.ok()) return st;                            // + b1
   if (Status st = linear_backward(s.dx, grads.W1, s.dh, s.x, m.W1); !st.ok()) return st;         // x W1
-  s.dx.resize(N * B, d);                                        // dx.view(N*B, d): demb
+  s.dx.resize(B * T, d);                                        // dx.view(B*T, d): demb
   return embedding_backward(grads.C, s.dx, contexts);           // emb = C[contexts]
 }
 
@@ -138,7 +138,7 @@ Status Mlp<S>::forward(Matrix<S>& logits, const Ids& contexts) const {
 // The two ways to start the weights from random numbers. Both draw C, W1, b1, W2, b2 from the
 // standard normal in that order and then scale them:
 //   lecture  every entry as drawn, as in makemore part 2
-//   scaled   W1 by (5/3) / sqrt(B*d), the gain that keeps tanh out of saturation for inputs of
+//   scaled   W1 by (5/3) / sqrt(T*d), the gain that keeps tanh out of saturation for inputs of
 //            variance 1 (Kaiming), and b1, W2, b2 by 0.01, so the first logits are all near 0
 //            and the first loss near log V (makemore part 3)
 enum class Init { lecture, scaled };
@@ -146,7 +146,7 @@ enum class Init { lecture, scaled };
 Result<Init> parse_init(std::string_view name);  // "lecture" or "scaled"
 const char* init_name(Init init);
 
-// A float32 model for a vocabulary of V symbols, B = context, d = embed, H = hidden.
+// A float32 model for a vocabulary of V symbols, T = context, d = embed, H = hidden.
 Result<Mlp<float>> init_mlp(Index V, Index context, Index embed, Index hidden, Init init, Rng& rng);
 
 }  // namespace embedlab

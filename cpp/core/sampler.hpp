@@ -1,10 +1,10 @@
 // Sampling from a trained model, one symbol at a time, until it emits the boundary.
 //
-// Shapes: V = vocabulary size, B = context length.
+// Shapes: V = vocabulary size, T = context length (the block size), N = contexts scored at once.
 //
 // A model is anything that answers the two questions makemore asks of its models
 // (get_block_size() and forward()):
-//   Index context_size() const                                      B, the symbols it reads
+//   Index context_size() const                                      T, the symbols it reads
 //   Status forward(Matrix<float>& logits, const Ids& contexts) const  logits (N, V) of N contexts
 #pragma once
 
@@ -90,10 +90,10 @@ void keep_greedy(RowVector<S>& probs) {
 
 // One drawn symbol, opened up: what the step-through view shows.
 struct SampleStep {
-  Ids context;             // (B) the ids the model read
-  RowVector<float> probs;  // (V) softmax(logits / T)
+  Ids context;             // (T) the ids the model read
+  RowVector<float> probs;  // (V) softmax(logits / temperature)
   RowVector<float> kept;   // (V) after top-k and top-p: 0 where filtered out, the rest rescaled;
-                           // at T = 0 one-hot at the greedy pick
+                           // at temperature 0 one-hot at the greedy pick
   Id drawn = 0;            // drawn from kept; the boundary (0) ends the sample
 };
 
@@ -102,17 +102,17 @@ struct Sample {
   std::vector<SampleStep> steps;  // one per symbol drawn, the boundary included
 };
 
-// The probabilities (V) of the next symbol after the context ids (B) at temperature T.
+// The probabilities (V) of the next symbol after the context ids (T) at a temperature.
 template <class Model>
-Result<RowVector<float>> next_probs(const Model& model, const Ids& context, Index V, float T) {
+Result<RowVector<float>> next_probs(const Model& model, const Ids& context, Index V, float temperature) {
   Matrix<float> logits, probs;
   if (Status s = model.forward(logits, context); !s.ok()) return Error{s.message()};
   if (logits.cols() != V) return error("the model scores ", logits.cols(), " symbols but the vocabulary has ", V);
-  if (Status s = softmax_forward(probs, logits, T); !s.ok()) return Error{s.message()};
+  if (Status s = softmax_forward(probs, logits, temperature); !s.ok()) return Error{s.message()};
   return RowVector<float>(probs.row(0));
 }
 
-// One sample: the context starts as B boundaries; each step draws the next symbol from the
+// One sample: the context starts as T boundaries; each step draws the next symbol from the
 // model's filtered probabilities and slides it into the context, until the boundary is drawn or
 // the text reaches max_length symbols. The same model, options and generator state give the
 // same sample.
@@ -142,18 +142,18 @@ Result<Sample> sample(const Model& model, const Vocabulary& vocab, Rng& rng, con
   return result;
 }
 
-// The probabilities (V) of the symbol after text at temperature T: the model reads the last B
+// The probabilities (V) of the symbol after text at a temperature: the model reads the last T
 // symbols of text, padded on the left with the boundary when text is shorter.
 template <class Model>
 Result<RowVector<float>> next_symbol_probs(const Model& model, const Vocabulary& vocab, std::string_view text,
-                                           float T = 1.0f) {
+                                           float temperature = 1.0f) {
   auto ids = vocab.encode(text);
   if (!ids.ok()) return Error{ids.message()};
-  const auto B = static_cast<size_t>(model.context_size());
-  Ids context(B, 0);
-  const size_t n = std::min(B, ids.value().size());
+  const auto T = static_cast<size_t>(model.context_size());
+  Ids context(T, 0);
+  const size_t n = std::min(T, ids.value().size());
   std::copy(ids.value().end() - static_cast<std::ptrdiff_t>(n), ids.value().end(), context.end() - static_cast<std::ptrdiff_t>(n));
-  return next_probs(model, context, vocab.size(), T);
+  return next_probs(model, context, vocab.size(), temperature);
 }
 
 }  // namespace embedlab

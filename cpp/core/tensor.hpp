@@ -1,9 +1,10 @@
 // The matrix and id types every core file shares, and the checks on them.
 //
 // Shapes, used in comments across the core:
-//   V = vocabulary size, d = embedding width, B = number of ids (a batch or a context).
+//   V = vocabulary size, d = embedding width, B = batch size (examples in a minibatch),
+//   T = context length (the block size: symbols a model reads), N = a number of ids.
 // Matrices are row-major, so one row (one symbol's vector) is contiguous in memory, and a
-// (B, d) matrix read in order is already its flattened (B*d) vector.
+// (N, d) matrix read in order is already its flattened (N*d) vector.
 //
 // Gradient convention: gradients of parameters (tables, weights) are accumulated with +=, so a
 // caller zeroes them before a step; gradients of inputs are written with =.

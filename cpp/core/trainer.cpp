@@ -9,7 +9,7 @@ namespace embedlab {
 namespace {
 
 Status check_learning_rate(const char* name, float lr) {
-  if (std::isfinite(lr) && lr > 0) return {};
+  if (lr >= learning_rate_range.min && lr <= learning_rate_range.max) return {};
   return error(name, " ", lr, " must be a finite number > 0");
 }
 
@@ -65,10 +65,10 @@ Result<Trainer> Trainer::create(Dataset data, const TrainConfig& config) {
 
 Result<float> Trainer::step() {
   const Examples& train = data_.train;
-  const auto B = static_cast<size_t>(config_.context);
+  const auto T = static_cast<size_t>(config_.context);
   for (size_t i = 0; i < batch_targets_.size(); ++i) {
     const size_t n = rng_.below(static_cast<std::uint32_t>(train.size())).value();
-    std::copy_n(&train.contexts[n * B], B, &batch_contexts_[i * B]);  // context n is row i of the batch
+    std::copy_n(&train.contexts[n * T], T, &batch_contexts_[i * T]);  // context n is row i of the batch
     batch_targets_[i] = train.targets[n];
   }
   const Status forward = mlp_forward(scratch_, model_, batch_contexts_);
@@ -89,9 +89,25 @@ Result<float> Trainer::step() {
   return loss;
 }
 
+Result<TrainingRun> Trainer::run(std::int64_t steps) {
+  if (Status s = check_range(steps_range, steps); !s.ok()) return Error{s.message()};
+  TrainingRun run;
+  double total = 0;
+  for (; run.steps < steps; ++run.steps) {
+    const Result<float> loss = step();
+    if (!loss.ok()) {
+      run.stopped = loss.status();
+      break;
+    }
+    total += static_cast<double>(loss.value());
+  }
+  if (run.steps > 0) run.mean_loss = static_cast<float>(total / static_cast<double>(run.steps));
+  return run;
+}
+
 Result<float> Trainer::loss(Split split) const {
   const Examples& examples = data_.split(split);
-  const Index N = examples.size(), B = examples.context;
+  const Index N = examples.size(), T = examples.context;
   if (N == 0) return error("the ", split_name(split), " split has no examples: the text has too few lines");
   constexpr Index chunk = 1024;  // examples per forward: h is at most (1024, H)
   MlpScratch<float> scratch;
@@ -99,7 +115,7 @@ Result<float> Trainer::loss(Split split) const {
   double total = 0;
   for (Index first = 0; first < N; first += chunk) {
     const Index last = std::min(N, first + chunk);
-    contexts.assign(examples.contexts.begin() + first * B, examples.contexts.begin() + last * B);
+    contexts.assign(examples.contexts.begin() + first * T, examples.contexts.begin() + last * T);
     targets.assign(examples.targets.begin() + first, examples.targets.begin() + last);
     if (Status s = mlp_forward(scratch, model_, contexts); !s.ok()) return Error{s.message()};
     const Result<float> chunk_loss = mlp_loss(scratch, targets);

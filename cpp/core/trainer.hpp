@@ -1,7 +1,7 @@
 // Training the MLP by minibatch gradient descent, one step per call, so that a page can run a
 // few steps, draw, and come back.
 //
-// Shapes: N = examples of a split, b = minibatch size, B = context length, V = vocabulary size,
+// Shapes: N = examples of a split, B = minibatch size, T = context length, V = vocabulary size,
 // d = embedding width.
 #pragma once
 
@@ -16,10 +16,10 @@ namespace embedlab {
 // The settings of a run; the defaults are the lecture's, but for decay_at (the lecture's is 100,000 of
 // 200,000 steps; the page's default run is 20,000 steps).
 struct TrainConfig {
-  Index context = 3;               // B
+  Index context = 3;               // T
   Index embed = 10;                // d
   Index hidden = 200;              // H
-  Index batch = 32;                // b
+  Index batch = 32;                // B
   float lr = 0.1f;                 // learning rate of the steps before decay_at
   float lr_final = 0.01f;          // ... and from decay_at on
   std::int64_t decay_at = 10000;   // the first step that uses lr_final (steps count from 0): half the page's run
@@ -30,17 +30,29 @@ struct TrainConfig {
 // Every setting is within its limits; the learning rates are finite and positive.
 Status check_config(const TrainConfig& config);
 
+// What Trainer::run did.
+struct TrainingRun {
+  std::int64_t steps = 0;  // steps taken: fewer than asked when a loss was not finite
+  float mean_loss = 0;     // the mean minibatch loss of those steps (0 when none was taken)
+  Status stopped;          // why the run stopped early; ok when it took every step
+};
+
 class Trainer {
  public:
   // A model initialised from Rng(config.seed), to be trained on data. data must have been made
   // with context config.context.
   static Result<Trainer> create(Dataset data, const TrainConfig& config);
 
-  // One step of plain SGD on b examples drawn uniformly (with replacement) from the training
+  // One step of plain SGD on B examples drawn uniformly (with replacement) from the training
   // split: returns the minibatch loss before the update. A loss that is not finite (a learning
   // rate too large, say) is an error, and the weights go back to those of the last step whose
   // loss was finite. Allocates nothing after the first step.
   Result<float> step();
+
+  // `steps` steps (within steps_range), one after another: the mean of their minibatch losses
+  // is the loss curve's point for them. A step whose loss is not finite ends the run early, with
+  // the weights of the last good step (see step()). An error only for a count out of range.
+  Result<TrainingRun> run(std::int64_t steps);
 
   // The mean loss over a whole split, computed in chunks so that memory stays small.
   Result<float> loss(Split split) const;
@@ -53,8 +65,8 @@ class Trainer {
 
   // The last step opened up: its minibatch and the gradient of the embedding table, in which
   // only the rows of symbols that occur in the minibatch's contexts are non-zero.
-  const Ids& batch_contexts() const { return batch_contexts_; }  // (b, B), row-major
-  const Ids& batch_targets() const { return batch_targets_; }    // (b)
+  const Ids& batch_contexts() const { return batch_contexts_; }  // (B, T), row-major
+  const Ids& batch_targets() const { return batch_targets_; }    // (B)
   const Matrix<float>& embedding_gradient() const { return grads_.C; }  // dC (V, d)
 
  private:
@@ -68,8 +80,8 @@ class Trainer {
   std::int64_t previous_steps_ = 0;  // steps taken to reach previous_
   Mlp<float> grads_;     // of the last step
   MlpScratch<float> scratch_;
-  Ids batch_contexts_;  // (b, B)
-  Ids batch_targets_;   // (b)
+  Ids batch_contexts_;  // (B, T)
+  Ids batch_targets_;   // (B)
   std::int64_t steps_ = 0;
 };
 

@@ -2,9 +2,16 @@
 // trained, its generator) and saved models (a vocabulary and weights, from a trainer or a file),
 // which sample, score a context and write themselves out. The page runs all of it in a Web
 // Worker. (What this file shares with core_exports.cpp is in handles.hpp.)
+//
+// Settings and facts cross as JSON objects with named fields, the names the JavaScript side uses:
+//   settings  {"context", "embed", "hidden", "batch", "lr", "lrFinal", "decayAt", "seed", "init"}
+//   facts     {"steps", "learningRate", "vocabSize", "context", "embed", "hidden", "batch",
+//              "trainSize", "devSize"}
+// el_limits() gives the default settings and every limit, so that nothing is copied elsewhere.
 #include <emscripten/emscripten.h>
 
 #include "handles.hpp"
+#include "limits.hpp"
 #include "projection.hpp"
 #include "sampler.hpp"
 
@@ -13,148 +20,244 @@ using namespace embedlab::wasm;
 
 namespace {
 
-// Fields of the config array of el_trainer_new, in order.
-enum ConfigField { context, embed, hidden, batch, lr, lr_final, decay_at, seed, init, config_fields };
+// The settings as JSON (see the top of this file).
+Json config_json(const TrainConfig& c) {
+  return {{"context", c.context}, {"embed", c.embed}, {"hidden", c.hidden}, {"batch", c.batch},
+          {"lr", shortest(c.lr)}, {"lrFinal", shortest(c.lr_final)}, {"decayAt", c.decay_at},
+          {"seed", c.seed}, {"init", init_name(c.init)}};
+}
 
-// A whole number from 0 to 2^53 (a JavaScript number that is an exact integer).
-bool is_count(double value) { return value >= 0 && value <= 9007199254740992.0 && value == std::floor(value); }
+Json range_json(const Range& r) { return {{"min", r.min}, {"max", r.max}}; }
 
-// out (rows, cols) = m; fails when there is no such output matrix.
-int copy_into(int out, const FloatMatrix& m) {
-  FloatMatrix* o = matrices.find(out);
-  if (!o) return failed;
-  *o = m;
-  return ok;
+// A whole-number setting from JSON, within [min, max]; `name` is its JSON name.
+Result<std::int64_t> read_whole(const Json& value, const std::string& name, std::int64_t min, std::int64_t max) {
+  if (!value.is_number()) return error(name, " must be a number, not ", value.type_name());
+  return whole_number(name.c_str(), value.get<double>(), min, max);
+}
+
+// A learning rate from JSON: a finite float32 above 0.
+Result<float> read_learning_rate(const Json& value, const std::string& name) {
+  if (!value.is_number()) return error(name, " must be a number, not ", value.type_name());
+  const double lr = value.get<double>();
+  if (!(lr >= learning_rate_range.min && lr <= learning_rate_range.max)) {
+    return error(name, " ", lr, " is out of range: it must be a number from ", learning_rate_range.min, " to ",
+                 learning_rate_range.max);
+  }
+  return static_cast<float>(lr);
+}
+
+// Settings from a JSON object: each field present replaces its default; an unknown field, or a
+// value of the wrong kind, is an error that names it.
+Result<TrainConfig> read_config(std::string_view text) {
+  auto object = read_json_object(text, "the settings");
+  if (!object.ok()) return Error{object.message()};
+  TrainConfig c;
+  for (const auto& item : object.value().items()) {
+    const std::string& name = item.key();
+    const Json& value = item.value();
+    Status s;
+    auto whole = [&](Index& field, const Range& range) {
+      auto v = read_whole(value, name, range.min, range.max);
+      if (v.ok()) field = static_cast<Index>(v.value());
+      return v.status();
+    };
+    auto rate = [&](float& field) {
+      auto v = read_learning_rate(value, name);
+      if (v.ok()) field = v.value();
+      return v.status();
+    };
+    if (name == "context") s = whole(c.context, context_range);
+    else if (name == "embed") s = whole(c.embed, embed_range);
+    else if (name == "hidden") s = whole(c.hidden, hidden_range);
+    else if (name == "batch") s = whole(c.batch, batch_range);
+    else if (name == "lr") s = rate(c.lr);
+    else if (name == "lrFinal") s = rate(c.lr_final);
+    else if (name == "decayAt" || name == "seed") {
+      auto v = read_whole(value, name, 0, max_whole_int);
+      if (v.ok() && name == "decayAt") c.decay_at = v.value();
+      if (v.ok() && name == "seed") c.seed = static_cast<std::uint64_t>(v.value());
+      s = v.status();
+    } else if (name == "init") {
+      auto init = value.is_string() ? parse_init(value.get<std::string>()) : Result<Init>(error("init must be text, not ", value.type_name()));
+      if (init.ok()) c.init = init.value();
+      s = init.status();
+    } else {
+      s = error("unknown setting ", quote(name), ": the settings are ", config_json(TrainConfig{}).dump());
+    }
+    if (!s.ok()) return Error{s.message()};
+  }
+  if (Status s = check_config(c); !s.ok()) return Error{s.message()};
+  return c;
+}
+
+// "train", "dev" or "test" (length bytes) as a Split.
+Result<Split> read_split(std::string_view name) {
+  for (Split split : {Split::train, Split::dev, Split::test}) {
+    if (name == split_name(split)) return split;
+  }
+  return error("split ", quote(name), " is not train, dev or test");
 }
 
 }  // namespace
 
 extern "C" {
 
+// ---- Limits -----------------------------------------------------------------------------------
+
+// The core's default settings and its limits, as JSON:
+//   {"defaults": settings, "ranges": {"context" | "embed" | "hidden" | "batch" | "steps" |
+//    "maxLength" | "vocabularySize" | "lr" | "lrFinal" | "decayAt" | "seed": {"min", "max"}},
+//    "textBytes", "symbols", "matrixEntries"}
+EMSCRIPTEN_KEEPALIVE const char* el_limits() {
+  return guarded<const char*>(nullptr, [] {
+    const Json lr = {{"min", static_cast<double>(learning_rate_range.min)}, {"max", static_cast<double>(learning_rate_range.max)}};
+    const Json whole = {{"min", 0}, {"max", max_whole_int}};
+    const Json ranges = {{"context", range_json(context_range)}, {"embed", range_json(embed_range)},
+                         {"hidden", range_json(hidden_range)},   {"batch", range_json(batch_range)},
+                         {"steps", range_json(steps_range)},     {"maxLength", range_json(max_length_range)},
+                         {"vocabularySize", range_json(vocab_range)}, {"lr", lr}, {"lrFinal", lr},
+                         {"decayAt", whole}, {"seed", whole}};
+    return keep_json({{"defaults", config_json(TrainConfig{})}, {"ranges", ranges}, {"textBytes", max_text_bytes},
+                      {"symbols", max_symbols}, {"matrixEntries", max_entries}});
+  });
+}
+
 // ---- Trainers -------------------------------------------------------------------------------
 
-// A trainer for UTF-8 text (length bytes, one example per line) with the settings in
-// config[config_fields] (see ConfigField; init 0 = lecture, 1 = scaled); returns its handle, or 0.
-EMSCRIPTEN_KEEPALIVE int el_trainer_new(const char* text, int length, const double* config) {
-  for (int field : {context, embed, hidden, batch, decay_at, seed, init}) {
-    if (!is_count(config[field])) return fail_with(0, "setting " + std::to_string(config[field]) + " must be a whole number of 0 or more");
-  }
-  TrainConfig settings;
-  settings.context = static_cast<Index>(config[context]);
-  settings.embed = static_cast<Index>(config[embed]);
-  settings.hidden = static_cast<Index>(config[hidden]);
-  settings.batch = static_cast<Index>(config[batch]);
-  settings.lr = static_cast<float>(config[lr]);
-  settings.lr_final = static_cast<float>(config[lr_final]);
-  settings.decay_at = static_cast<std::int64_t>(config[decay_at]);
-  settings.seed = static_cast<std::uint64_t>(config[seed]);
-  settings.init = config[init] == 0 ? Init::lecture : Init::scaled;
-  if (Status s = check_config(settings); !s.ok()) return fail_with(0, s.message());
-  auto data = make_dataset(to_text(text, length), settings.context, settings.seed);
-  if (!data.ok()) return fail_with(0, data.message());
-  auto trainer = Trainer::create(std::move(data.value()), settings);
-  if (!trainer.ok()) return fail_with(0, trainer.message());
-  return trainers.add(std::move(trainer.value()));
+// A trainer for UTF-8 text (length bytes, one example per line) with the settings in a JSON
+// object (config_length bytes; see the top of this file; a field left out keeps its default);
+// returns its handle, or 0.
+EMSCRIPTEN_KEEPALIVE int el_trainer_new(const char* text, int length, const char* config, int config_length) {
+  return guarded(0, [&] {
+    auto settings = read_config(to_text(config, config_length));
+    if (!settings.ok()) return fail_with(0, settings.message());
+    auto data = make_dataset(to_text(text, length), settings.value().context, settings.value().seed);
+    if (!data.ok()) return fail_with(0, data.message());
+    auto trainer = Trainer::create(std::move(data.value()), settings.value());
+    if (!trainer.ok()) return fail_with(0, trainer.message());
+    return trainers.add(std::move(trainer.value()));
+  });
 }
 
 // Frees a trainer.
 EMSCRIPTEN_KEEPALIVE int el_trainer_free(int handle) { return trainers.remove(handle); }
 
-// Runs up to `steps` steps, writing each minibatch loss to losses_out[steps] and their mean to
-// *mean_out (the loss curve's point for this chunk of steps). Returns the number of steps
-// taken: fewer than asked means the loss stopped being finite (el_last_error says so) and the
-// weights are those of the last good step. -1 if there is no such trainer.
-EMSCRIPTEN_KEEPALIVE int el_trainer_run(float* losses_out, float* mean_out, int handle, int steps) {
-  Trainer* t = trainers.find(handle);
-  if (!t) return -1;
-  double total = 0;
-  int done = 0;
-  for (; done < steps; ++done) {
-    Result<float> loss = t->step();
-    if (!loss.ok()) {
-      last_error = loss.message();
-      break;
-    }
-    losses_out[done] = loss.value();
-    total += loss.value();
-  }
-  *mean_out = done > 0 ? static_cast<float>(total / done) : 0.0f;
-  return done;
+// Runs `steps` steps (a whole number within the core's steps range) and returns JSON
+// {"steps": taken, "meanLoss": their mean minibatch loss, the loss curve's point (left out when
+// no step was taken), "error": why it stopped early (left out when it took every step)}; the
+// weights are then those of the last good step. Null for no such trainer or a bad count.
+EMSCRIPTEN_KEEPALIVE const char* el_trainer_run(int handle, double steps) {
+  return guarded<const char*>(nullptr, [&]() -> const char* {
+    Trainer* t = trainers.find(handle);
+    if (!t) return nullptr;
+    auto count = whole_number("steps", steps, steps_range.min, steps_range.max);
+    if (!count.ok()) return fail_with<const char*>(nullptr, count.message());
+    auto run = t->run(count.value());
+    if (!run.ok()) return fail_with<const char*>(nullptr, run.message());
+    Json result = {{"steps", run.value().steps}};
+    if (run.value().steps > 0) result["meanLoss"] = exact(run.value().mean_loss);
+    if (!run.value().stopped.ok()) result["error"] = run.value().stopped.message();
+    return keep_json(result);
+  });
 }
 
-// *out = the mean loss over a whole split (0 = train, 1 = dev, 2 = test).
-EMSCRIPTEN_KEEPALIVE int el_trainer_loss(float* out, int handle, int split) {
-  Trainer* t = trainers.find(handle);
-  if (!t) return failed;
-  if (split < 0 || split > 2) return fail("split " + std::to_string(split) + " is not 0 (train), 1 (dev) or 2 (test)");
-  Result<float> loss = t->loss(static_cast<Split>(split));
-  if (!loss.ok()) return fail(loss.message());
-  *out = loss.value();
-  return ok;
+// *out = the mean loss over a whole split, named by text (length bytes): train, dev or test.
+EMSCRIPTEN_KEEPALIVE int el_trainer_loss(float* out, int handle, const char* split, int length) {
+  return guarded(failed, [&] {
+    Trainer* t = trainers.find(handle);
+    if (!t) return failed;
+    auto which = read_split(to_text(split, length));
+    if (!which.ok()) return fail(which.message());
+    Result<float> loss = t->loss(which.value());
+    if (!loss.ok()) return fail(loss.message());
+    *out = loss.value();
+    return ok;
+  });
 }
 
-// Facts of a trainer into out[9]: steps taken, learning rate of the next step, vocabulary size,
-// context B, embedding width d, hidden H, batch size, and the examples in train and dev.
-EMSCRIPTEN_KEEPALIVE int el_trainer_info(double* out, int handle) {
-  Trainer* t = trainers.find(handle);
-  if (!t) return failed;
-  const TrainConfig& c = t->config();
-  const double facts[] = {static_cast<double>(t->steps()), t->learning_rate(), static_cast<double>(t->data().vocab.size()),
-                          static_cast<double>(c.context), static_cast<double>(c.embed), static_cast<double>(c.hidden),
-                          static_cast<double>(c.batch), static_cast<double>(t->data().train.size()),
-                          static_cast<double>(t->data().dev.size())};
-  std::copy(std::begin(facts), std::end(facts), out);
-  return ok;
+// The facts of a trainer as JSON (see the top of this file), or null.
+EMSCRIPTEN_KEEPALIVE const char* el_trainer_info(int handle) {
+  return guarded<const char*>(nullptr, [&]() -> const char* {
+    Trainer* t = trainers.find(handle);
+    if (!t) return nullptr;
+    const TrainConfig& c = t->config();
+    return keep_json({{"steps", t->steps()}, {"learningRate", shortest(t->learning_rate())}, {"vocabSize", t->data().vocab.size()},
+                      {"context", c.context}, {"embed", c.embed}, {"hidden", c.hidden}, {"batch", c.batch},
+                      {"trainSize", t->data().train.size()}, {"devSize", t->data().dev.size()}});
+  });
 }
 
 // out (V, d) = the embedding table C of the model being trained.
 EMSCRIPTEN_KEEPALIVE int el_trainer_table(int out, int handle) {
-  Trainer* t = trainers.find(handle);
-  return t ? copy_into(out, t->model().C) : failed;
+  return guarded(failed, [&] {
+    Trainer* t = trainers.find(handle);
+    if (!t) return failed;
+    return into(out, [&](FloatMatrix& o) {
+      o = t->model().C;
+      return Status();
+    });
+  });
 }
 
 // out (V, d) = the gradient of C in the last step: non-zero only in rows of symbols of the batch.
 EMSCRIPTEN_KEEPALIVE int el_trainer_gradient(int out, int handle) {
-  Trainer* t = trainers.find(handle);
-  return t ? copy_into(out, t->embedding_gradient()) : failed;
+  return guarded(failed, [&] {
+    Trainer* t = trainers.find(handle);
+    if (!t) return failed;
+    return into(out, [&](FloatMatrix& o) {
+      o = t->embedding_gradient();
+      return Status();
+    });
+  });
 }
 
 // The ids of the rows of the last step's gradient of C that are exactly zero (the symbols the
-// minibatch's contexts do not hold) into ids_out[V], in increasing order; returns how many, or -1.
-EMSCRIPTEN_KEEPALIVE int el_trainer_zero_gradient_rows(int* ids_out, int handle) {
-  Trainer* t = trainers.find(handle);
-  if (!t) return -1;
-  const Matrix<float>& dC = t->embedding_gradient();  // (V, d)
-  int count = 0;
-  for (Index row = 0; row < dC.rows(); ++row) {
-    if ((dC.row(row).array() == 0.0f).all()) ids_out[count++] = static_cast<int>(row);
-  }
-  return count;
+// minibatch's contexts do not hold) as a JSON array, in increasing order; null with its error.
+EMSCRIPTEN_KEEPALIVE const char* el_trainer_zero_gradient_rows(int handle) {
+  return guarded<const char*>(nullptr, [&]() -> const char* {
+    Trainer* t = trainers.find(handle);
+    if (!t) return nullptr;
+    const Matrix<float>& dC = t->embedding_gradient();  // (V, d)
+    Ids zero;
+    for (Index row = 0; row < dC.rows(); ++row) {
+      if ((dC.row(row).array() == 0.0f).all()) zero.push_back(static_cast<Id>(row));
+    }
+    return keep_json(zero);
+  });
 }
 
-// The last step's minibatch: contexts_out[batch * B] and targets_out[batch] (sizes from el_trainer_info).
-EMSCRIPTEN_KEEPALIVE int el_trainer_batch(int* contexts_out, int* targets_out, int handle) {
-  Trainer* t = trainers.find(handle);
-  if (!t) return failed;
-  std::copy(t->batch_contexts().begin(), t->batch_contexts().end(), contexts_out);
-  std::copy(t->batch_targets().begin(), t->batch_targets().end(), targets_out);
-  return ok;
+// The last step's minibatch as JSON {"contexts": B arrays of T ids, "targets": B ids}, or null.
+EMSCRIPTEN_KEEPALIVE const char* el_trainer_batch(int handle) {
+  return guarded<const char*>(nullptr, [&]() -> const char* {
+    Trainer* t = trainers.find(handle);
+    if (!t) return nullptr;
+    const Ids& flat = t->batch_contexts();  // (B, T), row-major
+    const auto T = static_cast<std::ptrdiff_t>(t->config().context);
+    Json contexts = Json::array();
+    for (auto row = flat.begin(); row != flat.end(); row += T) contexts.push_back(Ids(row, row + T));
+    return keep_json({{"contexts", contexts}, {"targets", t->batch_targets()}});
+  });
 }
 
 // A saved model of the trainer's current weights and vocabulary; returns its handle, or 0.
 EMSCRIPTEN_KEEPALIVE int el_trainer_snapshot(int handle) {
-  Trainer* t = trainers.find(handle);
-  if (!t) return 0;
-  return models.add(SavedModel{t->data().vocab, t->model()});
+  return guarded(0, [&] {
+    Trainer* t = trainers.find(handle);
+    if (!t) return 0;
+    return models.add(SavedModel{t->data().vocab, t->model()});
+  });
 }
 
 // ---- Saved models ---------------------------------------------------------------------------
 
 // A model read from its JSON file (length bytes), every field checked; returns its handle, or 0.
 EMSCRIPTEN_KEEPALIVE int el_model_from_json(const char* text, int length) {
-  auto model = read_model(to_text(text, length));
-  if (!model.ok()) return fail_with(0, model.message());
-  return models.add(std::move(model.value()));
+  return guarded(0, [&] {
+    if (Status s = check_json_depth(to_text(text, length), "the model file"); !s.ok()) return fail_with(0, s.message());
+    auto model = read_model(to_text(text, length));
+    if (!model.ok()) return fail_with(0, model.message());
+    return models.add(std::move(model.value()));
+  });
 }
 
 // Frees a model.
@@ -162,91 +265,117 @@ EMSCRIPTEN_KEEPALIVE int el_model_free(int handle) { return models.remove(handle
 
 // The model's JSON file (valid until the next call that returns text), or null.
 EMSCRIPTEN_KEEPALIVE const char* el_model_json(int handle) {
-  SavedModel* m = models.find(handle);
-  if (!m) return nullptr;
-  auto text = write_model(m->vocab, m->mlp);
-  if (!text.ok()) return fail_with<const char*>(nullptr, text.message());
-  return keep_text(std::move(text.value()));
+  return guarded<const char*>(nullptr, [&]() -> const char* {
+    SavedModel* m = models.find(handle);
+    if (!m) return nullptr;
+    auto text = write_model(m->vocab, m->mlp);
+    if (!text.ok()) return fail_with<const char*>(nullptr, text.message());
+    return keep_text(std::move(text.value()));
+  });
 }
 
-// The Embedding Projector's files: which = 0 the vectors (TSV), 1 the metadata (symbols).
-EMSCRIPTEN_KEEPALIVE const char* el_model_projector(int handle, int which) {
-  SavedModel* m = models.find(handle);
-  if (!m) return nullptr;
-  return keep_text(which == 0 ? projector_vectors(m->mlp.C) : projector_metadata(m->vocab));
+// The Embedding Projector's vectors file (TSV, one row of C a line), or null.
+EMSCRIPTEN_KEEPALIVE const char* el_model_projector_vectors(int handle) {
+  return guarded<const char*>(nullptr, [&]() -> const char* {
+    SavedModel* m = models.find(handle);
+    return m ? keep_text(projector_vectors(m->mlp.C)) : nullptr;
+  });
+}
+
+// The Embedding Projector's metadata file (the symbols, one a line), or null.
+EMSCRIPTEN_KEEPALIVE const char* el_model_projector_metadata(int handle) {
+  return guarded<const char*>(nullptr, [&]() -> const char* {
+    SavedModel* m = models.find(handle);
+    return m ? keep_text(projector_metadata(m->vocab)) : nullptr;
+  });
 }
 
 // A copy of the model's vocabulary; returns its handle, or 0.
 EMSCRIPTEN_KEEPALIVE int el_model_vocab(int handle) {
-  SavedModel* m = models.find(handle);
-  return m ? vocabularies.add(m->vocab) : 0;
+  return guarded(0, [&] {
+    SavedModel* m = models.find(handle);
+    return m ? vocabularies.add(m->vocab) : 0;
+  });
 }
 
 // out (V, 2) = the embedding table projected to 2-D: its two columns when d = 2, else PCA. axes
 // (d, 2) are the axes of the previous picture, which the new ones follow so that the picture does
 // not mirror (see project_2d), or any other shape for none; they are replaced by the axes used.
 EMSCRIPTEN_KEEPALIVE int el_model_projection(int out, int axes, int handle) {
-  SavedModel* m = models.find(handle);
-  FloatMatrix* a = matrices.find(axes);
-  if (!m || !a) return failed;
-  Matrix<double> followed = a->cast<double>();
-  auto projected = project_2d(m->mlp.C, followed);
-  if (!projected.ok()) return fail(projected.message());
-  *a = followed.cast<float>();
-  return copy_into(out, projected.value());
+  return guarded(failed, [&] {
+    SavedModel* m = models.find(handle);
+    FloatMatrix* a = matrices.find(axes);
+    if (!m || !a) return failed;
+    Matrix<double> followed = a->cast<double>();
+    const int status = into(out, [&](FloatMatrix& o) {
+      auto projected = project_2d(m->mlp.C, followed);
+      if (projected.ok()) o = std::move(projected.value());
+      return projected.status();
+    });
+    if (status == ok) *a = followed.cast<float>();
+    return status;
+  });
 }
 
 // out (V, d) = the model's embedding table C.
 EMSCRIPTEN_KEEPALIVE int el_model_table(int out, int handle) {
-  SavedModel* m = models.find(handle);
-  return m ? copy_into(out, m->mlp.C) : failed;
+  return guarded(failed, [&] {
+    SavedModel* m = models.find(handle);
+    if (!m) return failed;
+    return into(out, [&](FloatMatrix& o) { o = m->mlp.C; return Status{}; });
+  });
 }
 
-// The sizes of a model into out[4]: vocabulary V, context B, embedding width d, hidden H.
-EMSCRIPTEN_KEEPALIVE int el_model_info(double* out, int handle) {
-  SavedModel* m = models.find(handle);
-  if (!m) return failed;
-  const double sizes[] = {static_cast<double>(m->vocab.size()), static_cast<double>(m->mlp.context),
-                          static_cast<double>(m->mlp.C.cols()), static_cast<double>(m->mlp.W1.cols())};
-  std::copy(std::begin(sizes), std::end(sizes), out);
-  return ok;
+// The model's sizes as JSON {"vocabSize", "context", "embed", "hidden"}, or null.
+EMSCRIPTEN_KEEPALIVE const char* el_model_info(int handle) {
+  return guarded<const char*>(nullptr, [&]() -> const char* {
+    SavedModel* m = models.find(handle);
+    if (!m) return nullptr;
+    return keep_json({{"vocabSize", m->vocab.size()}, {"context", m->mlp.context}, {"embed", m->mlp.C.cols()},
+                      {"hidden", m->mlp.W1.cols()}});
+  });
 }
 
-// out (1, V) = the probabilities of the symbol after UTF-8 text (length bytes) at temperature T.
-EMSCRIPTEN_KEEPALIVE int el_model_next_probs(int out, int handle, const char* text, int length, float T) {
-  SavedModel* m = models.find(handle);
-  if (!m) return failed;
-  auto probs = next_symbol_probs(m->mlp, m->vocab, to_text(text, length), T);
-  if (!probs.ok()) return fail(probs.message());
-  return copy_into(out, probs.value());
-}
-
-// One sample drawn with generator `rng`: returns its text (valid until the next call that returns
-// text), or null. Each step, opened up, goes to the matrices probs_out and kept_out (S, V), the
-// contexts to contexts_out (S, B) and the drawn ids to drawn_out (1, S), as floats.
-EMSCRIPTEN_KEEPALIVE const char* el_model_sample(int handle, int rng, float T, int top_k, float top_p, int max_length,
-                                                 int probs_out, int kept_out, int contexts_out, int drawn_out) {
-  SavedModel* m = models.find(handle);
-  Rng* r = generators.find(rng);
-  FloatMatrix *probs = matrices.find(probs_out), *kept = matrices.find(kept_out),
-              *contexts = matrices.find(contexts_out), *drawn = matrices.find(drawn_out);
-  if (!m || !r || !probs || !kept || !contexts || !drawn) return nullptr;
-  auto result = sample(m->mlp, m->vocab, *r, SampleOptions{T, top_k, top_p, max_length});
-  if (!result.ok()) return fail_with<const char*>(nullptr, result.message());
-  const auto& steps = result.value().steps;
-  const auto S = static_cast<Index>(steps.size()), V = m->vocab.size(), B = m->mlp.context;
-  probs->resize(S, V);
-  kept->resize(S, V);
-  contexts->resize(S, B);
-  drawn->resize(1, S);
-  for (Index s = 0; s < S; ++s) {
-    const SampleStep& step = steps[static_cast<size_t>(s)];
-    probs->row(s) = step.probs;
-    kept->row(s) = step.kept;
-    for (Index b = 0; b < B; ++b) (*contexts)(s, b) = static_cast<float>(step.context[static_cast<size_t>(b)]);
-    (*drawn)(0, s) = static_cast<float>(step.drawn);
-  }
-  return keep_text(std::move(result.value().text));
+// One sample drawn with generator `rng` at a temperature, with top_k, top_p and max_length
+// as SampleOptions reads them: returns its text (valid until the next call that returns text),
+// or null. Each step, opened up, goes to the matrices probs_out and kept_out (S, V), the
+// contexts to contexts_out (S, T) and the drawn ids to drawn_out (1, S), as floats.
+EMSCRIPTEN_KEEPALIVE const char* el_model_sample(int handle, int rng, double temperature, double top_k, double top_p,
+                                                 double max_length, int probs_out, int kept_out, int contexts_out,
+                                                 int drawn_out) {
+  return guarded<const char*>(nullptr, [&]() -> const char* {
+    SavedModel* m = models.find(handle);
+    Rng* r = generators.find(rng);
+    FloatMatrix *probs = matrices.find(probs_out), *kept = matrices.find(kept_out),
+                *contexts = matrices.find(contexts_out), *drawn = matrices.find(drawn_out);
+    if (!m || !r || !probs || !kept || !contexts || !drawn) return nullptr;
+    auto t = to_float("temperature", temperature);
+    auto p = to_float("top-p", top_p);
+    auto k = whole_number("top-k", top_k, 0, max_whole_int);
+    auto length = whole_number("max length", max_length, max_length_range.min, max_length_range.max);
+    for (const Status& s : {t.status(), p.status(), k.status(), length.status()}) {
+      if (!s.ok()) return fail_with<const char*>(nullptr, s.message());
+    }
+    const SampleOptions options{t.value(), static_cast<Index>(std::min<std::int64_t>(k.value(), m->vocab.size())), p.value(),
+                                static_cast<Index>(length.value())};
+    auto result = sample(m->mlp, m->vocab, *r, options);
+    if (!result.ok()) return fail_with<const char*>(nullptr, result.message());
+    const auto& steps = result.value().steps;
+    const auto S = static_cast<Index>(steps.size()), V = m->vocab.size(), T = m->mlp.context;
+    FloatMatrix p_out(S, V), k_out(S, V), c_out(S, T), d_out(1, S);
+    for (Index s = 0; s < S; ++s) {
+      const SampleStep& step = steps[static_cast<size_t>(s)];
+      p_out.row(s) = step.probs;
+      k_out.row(s) = step.kept;
+      for (Index i = 0; i < T; ++i) c_out(s, i) = static_cast<float>(step.context[static_cast<size_t>(i)]);
+      d_out(0, s) = static_cast<float>(step.drawn);
+    }
+    *probs = std::move(p_out);
+    *kept = std::move(k_out);
+    *contexts = std::move(c_out);
+    *drawn = std::move(d_out);
+    return keep_text(std::move(result.value().text));
+  });
 }
 
 }  // extern "C"

@@ -1,10 +1,10 @@
-// The WASM build of the core, driven from Node through web/src/core.js: the worked example's
+// The WASM build of the core, driven from Node through web/src/core/core.js: the worked example's
 // numbers come out unchanged, errors come back as messages, and the random stream is the same
 // as natively.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CoreError } from '../../web/src/core.js';
+import { CoreError } from '../../web/src/core/core.js';
 import { formatVector } from '../../web/src/format.js';
 import { loadWasmCore } from './load_core.mjs';
 

@@ -132,3 +132,37 @@ TEST_CASE("the loss of an empty split is an error") {
   CHECK(trainer.loss(Split::dev).message() == "the dev split has no examples: the text has too few lines");
   expect_ok(trainer.loss(Split::test));
 }
+
+TEST_CASE("a run of steps returns the mean of their minibatch losses") {
+  Trainer stepped = make_trainer(small_config()), run = make_trainer(small_config());
+  double total = 0;
+  for (int i = 0; i < 40; ++i) total += expect_ok(stepped.step());
+  const TrainingRun result = expect_ok(run.run(40));
+  CHECK(result.steps == 40);
+  CHECK(result.stopped.ok());
+  // the same 40 losses summed in the same order: only the final division rounds
+  CHECK(result.mean_loss == static_cast<float>(total / 40));
+  CHECK(run.steps() == 40);
+  CHECK(run.model().W1 == stepped.model().W1);
+}
+
+TEST_CASE("a run stops at a loss that is not finite, with the mean of the steps before it") {
+  TrainConfig config = small_config();
+  config.init = Init::lecture;
+  config.lr = 1e38f;  // as above: the weights blow up within a few steps
+  Trainer trainer = make_trainer(config);
+  const TrainingRun result = expect_ok(trainer.run(20));
+  REQUIRE_FALSE(result.stopped.ok());
+  CHECK(result.stopped.message().find("the loss is not finite") != std::string::npos);
+  CHECK(result.steps < 20);
+  CHECK(std::isfinite(result.mean_loss));
+  CHECK(trainer.steps() <= result.steps);  // the failing step and its predecessor's update are undone
+}
+
+TEST_CASE("a run of a count outside 1 to 1,000,000,000 steps is an error that takes no step") {
+  Trainer trainer = make_trainer(small_config());
+  CHECK(trainer.run(0).message() == "steps 0 is out of range: it must be from 1 to 1000000000");
+  CHECK(trainer.run(std::int64_t{1} << 30).message() == "steps 1073741824 is out of range: it must be from 1 to 1000000000");
+  CHECK(trainer.run(-5).message() == "steps -5 is out of range: it must be from 1 to 1000000000");
+  CHECK(trainer.steps() == 0);
+}

@@ -8,7 +8,7 @@
 // use it. Settings that do not parse fall back to their defaults, with a visible notice.
 import createEmbedLabModule from 'embedlab-wasm';
 import wasmBinary from 'embedlab-wasm-binary';
-import { loadCore } from './core.js';
+import { loadCore } from './core/core.js';
 import { el } from './dom.js';
 import { embedCodePanel } from './embed_code.js';
 import { mountLab, sectionNames } from './lab.js';

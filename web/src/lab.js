@@ -2,7 +2,7 @@
 // shows every section; a course page can show one or a few.
 import uplotCss from 'uplot/dist/uPlot.min.css';
 import labCss from './lab.css';
-import { defaultConfig } from './training_core.js';
+import { defaultConfig } from './core/training.js';
 import { el } from './dom.js';
 import { createState } from './state.js';
 import { sections } from './sections/index.js';

@@ -4,7 +4,8 @@
 import { el, select, showMessage } from '../dom.js';
 import { visibleToken as visible } from '../format.js';
 import { MatrixView } from '../figures/matrix_view.js';
-import { loadGpt2, tokenize } from '../tokenizer_core.js';
+import { gpt2Load, tokenize } from '../core/tokenizers.js';
+import { loadSiteScript } from '../site_script.js';
 
 export const maxTextLength = 200;
 
@@ -18,6 +19,18 @@ const numberingRules = {
   characters: 'Characters are numbered in sorted order (by Unicode code point): a space ␣ comes before digits, digits before capitals, capitals before small letters.',
   gpt2: 'GPT-2’s ids are fixed, whatever the text: ids 0 to 255 are single bytes, 256 to 50,255 are the 50,000 merges in the order they were learned (the most frequent pair first), and 50,256 is <|endoftext|>. A space before a word belongs to the word’s token (␣world is 995), a rare word is cut into parts, and an emoji may take several byte tokens (shown as \\x..).',
 };
+
+const gpt2Loaded = new WeakMap();  // core -> promise that GPT-2's tokenizer is in it
+
+/** Loads GPT-2's merges (gpt2-bpe.js beside embedding-lab.js, about 200 KB gzipped) into the core, once. */
+function loadGpt2(core) {
+  if (!gpt2Loaded.has(core)) {
+    const loading = loadSiteScript('gpt2-bpe.js', 'embeddingLabGpt2Merges', 'GPT-2’s vocabulary').then((merges) => gpt2Load(core, merges));
+    gpt2Loaded.set(core, loading);
+    loading.catch(() => gpt2Loaded.delete(core));  // a later choice tries again
+  }
+  return gpt2Loaded.get(core);
+}
 
 export function mountTextToTensor({ root, core, state }) {
   const controls = root.getElementById('text-controls');

@@ -6,8 +6,8 @@
 // One run at a time: a run is an object, and a loop keeps going only while its run is the
 // current one, so Pause then Train again cannot leave two loops stepping the same model.
 import createEmbedLabModule from 'embedlab-wasm';
-import { loadCore } from '../core.js';
-import { Model, Trainer } from '../training_core.js';
+import { loadCore } from '../core/core.js';
+import { Model, Trainer } from '../core/training.js';
 import { answer, command } from './protocol.js';
 
 const chunkMs = 40;              // run steps for about this long between two progress reports
@@ -126,10 +126,10 @@ const commands = {
   [command.step]() {
     if (!trainer) throw new Error('there is no model being trained: press Train or Reset first');
     if (run) throw new Error('pause the training first');
-    const { losses, error } = trainer.run(1);
+    const { mean, error } = trainer.run(1);
     if (error) throw new Error(error);
     const opened = core.scope(() => ({ batch: trainer.batch(), gradient: trainer.gradient().toRows(), zeroRows: trainer.zeroGradientRows() }));
-    post({ type: answer.opened, info: trainer.info(), loss: losses[0], dev: trainer.loss('dev'), ...opened, ...describe(currentModel()) });
+    post({ type: answer.opened, info: trainer.info(), loss: mean, dev: trainer.loss('dev'), ...opened, ...describe(currentModel()) });
   },
   [command.sample]({ count, seed, options }) {
     const m = currentModel();
