@@ -185,12 +185,9 @@ Result<Ids> BytePairEncoding::encode(std::string_view text) const {
 }
 
 Result<std::string> BytePairEncoding::decode(const Ids& ids) const {
-  std::string bytes;
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if (Status s = check_id(ids[i], vocabulary_size()); !s.ok()) return error("position ", i, ": ", s.message());
-    bytes += tokens_[static_cast<size_t>(ids[i])];
-  }
-  if (auto valid = decode_utf8(bytes); !valid.ok()) return error("the ids' bytes are not text: ", valid.message());
+  auto bytes = join_symbols(tokens_, ids);
+  if (!bytes.ok()) return bytes;
+  if (auto valid = decode_utf8(bytes.value()); !valid.ok()) return error("the ids' bytes are not text: ", valid.message());
   return bytes;
 }
 

@@ -24,14 +24,7 @@ Result<Ids> VocabularyTokenizer::encode(std::string_view text) const {
 }
 
 Result<std::string> VocabularyTokenizer::decode(const Ids& ids) const {
-  if (kind_ == TokenizerKind::characters) return vocabulary_.decode(ids);
-  std::string text;
-  for (size_t i = 0; i < ids.size(); ++i) {
-    auto word = vocabulary_.symbol(ids[i]);
-    if (!word.ok()) return error("position ", i, ": ", word.message());
-    text += (i > 0 ? " " : "") + word.value();
-  }
-  return text;
+  return join_symbols(vocabulary_.symbols(), ids, kind_ == TokenizerKind::words ? " " : "");
 }
 
 Result<Tokens> tokenize(const Tokenizer& tokenizer, std::string_view text) {

@@ -135,13 +135,16 @@ Result<Ids> Vocabulary::encode_words(std::string_view text) const {
   return ids;
 }
 
-Result<std::string> Vocabulary::decode(const Ids& ids) const {
+Result<std::string> join_symbols(const std::vector<std::string>& symbols, const Ids& ids, std::string_view separator) {
   std::string text;
   for (size_t i = 0; i < ids.size(); ++i) {
-    if (Status s = check_id(ids[i], size()); !s.ok()) return error("position ", i, ": ", s.message());
-    text += symbols_[static_cast<size_t>(ids[i])];
+    if (Status s = check_id(ids[i], static_cast<Index>(symbols.size())); !s.ok()) return error("position ", i, ": ", s.message());
+    if (i > 0) text += separator;
+    text += symbols[static_cast<size_t>(ids[i])];
   }
   return text;
 }
+
+Result<std::string> Vocabulary::decode(const Ids& ids) const { return join_symbols(symbols_, ids); }
 
 }  // namespace embedlab

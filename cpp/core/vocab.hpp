@@ -16,6 +16,10 @@
 
 namespace embedlab {
 
+// The symbols of ids one after another, with `separator` between them; an id outside symbols is
+// an error naming it and its position.
+Result<std::string> join_symbols(const std::vector<std::string>& symbols, const Ids& ids, std::string_view separator = "");
+
 // The words of a UTF-8 text, split at ASCII white space (space, tab, line breaks), which never
 // occurs inside a multi-byte UTF-8 sequence. Invalid UTF-8 is an error naming its byte offset.
 Result<std::vector<std::string>> split_words(std::string_view text);

@@ -29,6 +29,15 @@ async function chooseGpt2(page) {
   await page.locator('#numbering-rule', { hasText: 'GPT-2' }).waitFor({ timeout: 15000 });
 }
 
+/** The page with GPT-2's tokens of text drawn, once their ids read `ids`. */
+async function gpt2Tokens(text, ids) {
+  const opened = await openText();
+  await chooseGpt2(opened.page);
+  await opened.page.getByLabel('Text', { exact: true }).fill(text);
+  await opened.page.locator('#token-ids', { hasText: ids }).waitFor();
+  return opened;
+}
+
 test('the GPT-2 data is not loaded until the GPT-2 tokenizer is chosen', async () => {
   const { page, problems, gpt2Requests } = await openText();
   assert.equal(await text(page, '#token-ids'), '[0, 1]');
@@ -51,10 +60,7 @@ test('GPT-2 BPE gives Hello world the real ids 15496 and 995, in a table of 50,2
 });
 
 test('a rare word is cut into parts, and an emoji into byte tokens', async () => {
-  const { page, problems } = await openText();
-  await chooseGpt2(page);
-  await page.getByLabel('Text', { exact: true }).fill(' unembedding 😀');
-  await page.locator('#token-ids', { hasText: '[555, 20521, 12083, 30325, 222]' }).waitFor();
+  const { page, problems } = await gpt2Tokens(' unembedding 😀', '[555, 20521, 12083, 30325, 222]');
   assert.deepEqual(await page.locator('#tokens .chip').allTextContents(),
     ['555 ␣un', '20521 embed', '12083 ding', '30325 ␣\\xF0\\x9F\\x98', '222 \\x80']);
   assert.equal(await text(page, '#token-count'), '5 tokens for 14 characters');
@@ -62,10 +68,7 @@ test('a rare word is cut into parts, and an emoji into byte tokens', async () =>
 });
 
 test('focusing a token spotlights its id and its rows of the table and of the sequence matrix', async () => {
-  const { page, problems } = await openText();
-  await chooseGpt2(page);
-  await page.getByLabel('Text', { exact: true }).fill('to be or not to be');
-  await page.locator('#token-ids', { hasText: '[1462, 307, 393, 407, 284, 307]' }).waitFor();
+  const { page, problems } = await gpt2Tokens('to be or not to be', '[1462, 307, 393, 407, 284, 307]');
   await page.locator('#tokens .chip').nth(4).focus();  // the second "␣to", id 284
   assert.equal(await page.locator('#tokens .chip[aria-pressed="true"]').textContent(), '284 ␣to');
   assert.deepEqual(await page.locator('#token-ids .id.lit').allTextContents(), ['284']);

@@ -1,15 +1,7 @@
 # Runs the command given after "--" and checks the command line's promise for bad input: a
 # non-zero exit status and exactly one line on stderr, matching the regular expression EXPECT.
 #   cmake -DEXPECT=<regex> -P expect_failure.cmake -- <command> <arguments>...
-set(command)
-set(after_dashes FALSE)
-foreach(i RANGE 1 ${CMAKE_ARGC})
-  if(after_dashes AND DEFINED CMAKE_ARGV${i})
-    list(APPEND command "${CMAKE_ARGV${i}}")
-  elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
-    set(after_dashes TRUE)
-  endif()
-endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/command.cmake)
 
 execute_process(COMMAND ${command} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 message(STATUS "exit status ${status}, stderr: ${err}")

@@ -1,15 +1,7 @@
 # Runs the command given after "--" and checks that it succeeds and prints exactly EXPECT (and a
 # line end) on stdout.
 #   cmake -DEXPECT=<text> -P expect_output.cmake -- <command> <arguments>...
-set(command)
-set(after_dashes FALSE)
-foreach(i RANGE 1 ${CMAKE_ARGC})
-  if(after_dashes AND DEFINED CMAKE_ARGV${i})
-    list(APPEND command "${CMAKE_ARGV${i}}")
-  elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
-    set(after_dashes TRUE)
-  endif()
-endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/command.cmake)
 
 execute_process(COMMAND ${command} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT status EQUAL 0)

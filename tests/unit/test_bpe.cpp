@@ -48,6 +48,13 @@ std::string random_text(Rng& rng) {
   return text;
 }
 
+// The error of reading a merges file the test expects to be refused.
+std::string merges_error(std::string_view text) {
+  const auto bpe = BytePairEncoding::from_merges(text);
+  REQUIRE_FALSE(bpe.ok());
+  return bpe.message();
+}
+
 }  // namespace
 
 TEST_CASE("GPT-2's vocabulary has 50,257 tokens: 256 bytes, 50,000 merges and <|endoftext|>") {
@@ -137,25 +144,17 @@ TEST_CASE("GPT-2's printable alphabet keeps '!' and writes a space as 'Ġ' (U+01
 }
 
 TEST_CASE("a merges file without its header line is an error saying what it is not") {
-  const auto bpe = BytePairEncoding::from_merges("220 83\n");
-  REQUIRE_FALSE(bpe.ok());
-  CHECK(bpe.message() == "not a GPT-2 merges file: its first line is not \"#embedlab gpt2 merges 1\"");
+  CHECK(merges_error("220 83\n") == "not a GPT-2 merges file: its first line is not \"#embedlab gpt2 merges 1\"");
 }
 
 TEST_CASE("a merge that names an id not made yet is an error naming its line") {
-  const auto bpe = BytePairEncoding::from_merges("#embedlab gpt2 merges 1\n220 83\n256 257\n");
-  REQUIRE_FALSE(bpe.ok());
-  CHECK(bpe.message() == "merges file, line 3: \"256 257\" is not two ids below 257 separated by a space");
+  CHECK(merges_error("#embedlab gpt2 merges 1\n220 83\n256 257\n") == "merges file, line 3: \"256 257\" is not two ids below 257 separated by a space");
 }
 
 TEST_CASE("a merges file with a line that is not two numbers is an error quoting the line") {
-  const auto bpe = BytePairEncoding::from_merges("#embedlab gpt2 merges 1\nĠ t\n");
-  REQUIRE_FALSE(bpe.ok());
-  CHECK(bpe.message() == "merges file, line 2: \"Ġ t\" is not two ids below 256 separated by a space");
+  CHECK(merges_error("#embedlab gpt2 merges 1\nĠ t\n") == "merges file, line 2: \"Ġ t\" is not two ids below 256 separated by a space");
 }
 
 TEST_CASE("a pair merged twice is an error naming it") {
-  const auto bpe = BytePairEncoding::from_merges("#embedlab gpt2 merges 1\n220 83\n220 83\n");
-  REQUIRE_FALSE(bpe.ok());
-  CHECK(bpe.message() == "merges file, line 3: the pair 220 83 is merged twice");
+  CHECK(merges_error("#embedlab gpt2 merges 1\n220 83\n220 83\n") == "merges file, line 3: the pair 220 83 is merged twice");
 }

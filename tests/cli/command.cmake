@@ -1,0 +1,10 @@
+# The command given after "--" to a script run by `cmake -P`, as the list `command`.
+set(command)
+set(after_dashes FALSE)
+foreach(i RANGE 1 ${CMAKE_ARGC})
+  if(after_dashes AND DEFINED CMAKE_ARGV${i})
+    list(APPEND command "${CMAKE_ARGV${i}}")
+  elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
+    set(after_dashes TRUE)
+  endif()
+endforeach()
