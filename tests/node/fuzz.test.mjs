@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { CoreError } from '../../web/src/core/core.js';
 import { Model, Trainer } from '../../web/src/core/training.js';
+import { gpt2Load, tokenize } from '../../web/src/core/tokenizers.js';
 import { loadWasmCore } from './load_core.mjs';
 
 const core = await loadWasmCore();
@@ -89,6 +90,10 @@ test(`the wrapper survives ${calls} calls with hostile arguments (seed ${seed})`
     'vocabulary.encodeWords': (a) => vocab.encodeWords(a),
     'vocabulary.decode': (a) => vocab.decode(a),
     'generator.categorical': (a) => rng.categorical(a),
+    tokenize: (a, b) => tokenize(core, a, b),
+    'tokenize characters': (a) => tokenize(core, 'characters', a),
+    'tokenize words': (a) => tokenize(core, 'words', a),
+    gpt2Load: (a) => gpt2Load(core, a),
     'Trainer.create': (a, b) => Trainer.create(core, random() < 0.5 ? names : a, b),
     'trainer.run': (a) => trainer.run(capSteps(a)),
     'trainer.loss': (a) => trainer.loss(a),
