@@ -10,6 +10,7 @@
 #include <string>
 
 #include "files.hpp"
+#include "limits.hpp"
 #include "trainer.hpp"
 
 using namespace embedlab;
@@ -17,7 +18,7 @@ using namespace embedlab;
 namespace {
 
 Status bench(const std::string& path, std::int64_t steps) {
-  auto text = cli::read_file(path);
+  auto text = cli::read_file(path, max_text_bytes, "a text");
   if (!text.ok()) return text.status();
   TrainConfig config;  // the lecture's defaults
   config.init = Init::lecture;

@@ -89,6 +89,17 @@ Result<float> Trainer::step() {
   return loss;
 }
 
+Result<float> Trainer::run(std::int64_t steps) {
+  if (steps < 1) return error("steps ", steps, " must be 1 or more");
+  double total = 0;
+  for (std::int64_t i = 0; i < steps; ++i) {
+    const Result<float> loss = step();
+    if (!loss.ok()) return loss;
+    total += loss.value();
+  }
+  return static_cast<float>(total / static_cast<double>(steps));
+}
+
 Result<float> Trainer::loss(Split split) const {
   const Examples& examples = data_.split(split);
   const Index N = examples.size(), B = examples.context;

@@ -41,6 +41,10 @@ class Trainer {
   // loss was finite. Allocates nothing after the first step.
   Result<float> step();
 
+  // Runs `steps` steps (1 or more) and returns the mean of their minibatch losses: the loss
+  // curve's point for them. Stops at the first step whose loss is not finite, with step()'s error.
+  Result<float> run(std::int64_t steps);
+
   // The mean loss over a whole split, computed in chunks so that memory stays small.
   Result<float> loss(Split split) const;
 

@@ -132,3 +132,17 @@ TEST_CASE("the loss of an empty split is an error") {
   CHECK(trainer.loss(Split::dev).message() == "the dev split has no examples: the text has too few lines");
   expect_ok(trainer.loss(Split::test));
 }
+
+TEST_CASE("a run of steps returns the mean of their minibatch losses") {
+  TrainConfig config;
+  config.hidden = 20;
+  const Dataset data = expect_ok(make_dataset(bundled_names(), 3, 1));
+  Trainer stepped = expect_ok(Trainer::create(data, config));
+  Trainer run = expect_ok(Trainer::create(data, config));
+  double total = 0;
+  for (int i = 0; i < 7; ++i) total += expect_ok(stepped.step());
+  CHECK(expect_ok(run.run(7)) == static_cast<float>(total / 7));
+  CHECK(run.steps() == 7);
+  CHECK(run.model().W2 == stepped.model().W2);
+  CHECK(run.run(0).message() == "steps 0 must be 1 or more");
+}
