@@ -269,11 +269,15 @@ int run(int argc, char** argv) {
   export_command->add_option("--vectors", export_options.vectors, "vectors file to write")->capture_default_str();
   export_command->add_option("--metadata", export_options.metadata, "symbols file to write")->capture_default_str();
 
-  // A first argument that is neither an option nor a command is a mistyped command.
+  // No command, or a first argument that is neither an option nor a command (a mistyped command).
+  const std::string commands = "train, sample, probs and export (see embedlab --help)";
+  if (argc == 1) {
+    std::cerr << "embedlab: A subcommand is required: " << commands << '\n';
+    return 2;
+  }
   auto named = [&](const CLI::App* command) { return command->check_name(argv[1]); };
-  if (argc > 1 && argv[1][0] != '-' && app.get_subcommands(named).empty()) {
-    std::cerr << "embedlab: " << quote(argv[1]) << " is not a command: the commands are train, sample, probs and export "
-              << "(see embedlab --help)\n";
+  if (argv[1][0] != '-' && app.get_subcommands(named).empty()) {
+    std::cerr << "embedlab: " << quote(argv[1]) << " is not a command: the commands are " << commands << '\n';
     return 2;
   }
   try {

@@ -117,12 +117,12 @@ int main(int argc, char** argv) {
 
   int failures = 0, timed_out = 0, by_code[3] = {0, 0, 0};
   for (int i = 0; i < runs; ++i) {
-    // A valid command or a junk one; a value replaced by a hostile one; then up to 4 more flags.
+    // A valid command or a junk one; a value replaced by a hostile one; then up to 3 more flags.
     Arguments arguments = rng.uniform() < 0.9f ? valid[rng.below(4).value()] : Arguments{pick(junk_commands)};
     if (arguments.size() > 1 && rng.uniform() < 0.5f) {
       arguments[2 * rng.below(static_cast<std::uint32_t>((arguments.size() - 1) / 2)).value() + 2] = pick(values);
     }
-    const int extra = static_cast<int>(rng.below(5).value());
+    const int extra = rng.uniform() < 0.5f ? 0 : 1 + static_cast<int>(rng.below(3).value());
     for (int k = 0; k < extra; ++k) {
       arguments.push_back(pick(flags));
       if (rng.uniform() < 0.85f) arguments.push_back(pick(values));

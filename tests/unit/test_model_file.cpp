@@ -195,11 +195,28 @@ void mutate(std::string& text, Rng& rng) {
                                   "18446744073709551616", "-9223372036854775809", "0.1e"})); break;
     case 3: text.insert(at, pick({"{}", "[]", "\"x\"", "true", "null", "-1", "[[]]", "[\"a\"]", "{\"a\":1}", ",", ":"})); break;
     case 4: text.insert(at, std::string(below(200000), pick({"[", "{", "[{\"a\":"})[0])); break;
-    case 5: text.insert(at, "\"" + std::string(below(2) == 0 ? below(100) : below(3000000), 'q') + "\""); break;
+    case 5: text.insert(at, "\"" + std::string(below(2) == 0 ? below(100) : below(1000000), 'q') + "\""); break;
     case 6: text.erase(at, below(200)); break;
     case 7: text.insert(at, text.substr(below(text.size()), below(300))); break;
     default: text.insert(at, 1, static_cast<char>(below(256))); break;
   }
+}
+
+// One value of a model file's JSON, chosen at random down to a matrix entry, replaced by a value
+// of another type, a number beyond float32, a large but finite one, deep nesting or a long string.
+void mutate_value(nlohmann::json& model, Rng& rng) {
+  auto below = [&](size_t n) { return static_cast<size_t>(rng.below(static_cast<std::uint32_t>(std::max<size_t>(n, 1))).value()); };
+  nlohmann::json* node = &model;
+  while (!node->empty() && (node->is_object() || node->is_array()) && below(4) != 0) {
+    auto it = node->begin();
+    std::advance(it, static_cast<std::ptrdiff_t>(below(node->size())));
+    node = &*it;
+  }
+  const nlohmann::json hostile[] = {nullptr, true, "x", nlohmann::json::array(), nlohmann::json::object(), -1, 1.5, 1e38,
+                                    -3e38, 1e300, 0, 18446744073709551615u, -9223372036854775807 - 1,
+                                    nlohmann::json::parse("[[[[[[[[[[0]]]]]]]]]]"), std::string(100000, 's'),
+                                    nlohmann::json::array({0, 1, 2}), nlohmann::json::array({"a", "a"})};
+  *node = hostile[below(std::size(hostile))];
 }
 
 }  // namespace
@@ -216,7 +233,13 @@ TEST_CASE("3000 mutated model files are each read or refused with one short line
   std::string first_broken;
   for (int i = 0; i < 3000; ++i) {
     std::string text = good;
-    const int changes = 1 + static_cast<int>(rng.below(3).value());
+    const bool as_json = rng.below(2).value() == 0;  // half of them changed as JSON, then maybe as bytes
+    if (as_json) {
+      nlohmann::json model = nlohmann::json::parse(good);
+      mutate_value(model, rng);
+      text = model.dump();
+    }
+    const int changes = (as_json ? 0 : 1) + static_cast<int>(rng.below(3).value());
     for (int c = 0; c < changes; ++c) mutate(text, rng);
     const auto saved = read_model(text);
     if (saved.ok()) {
