@@ -16,7 +16,6 @@
 #include <iostream>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 
 #include "arguments.hpp"
@@ -175,30 +174,6 @@ Status export_projector(const ExportOptions& options) {
   return {};
 }
 
-// A whole number from range.min to range.max, named by its flag in messages.
-auto whole(std::int64_t min, std::int64_t max) {
-  return [min, max](const std::string& flag, const std::string& text) { return cli::parse_whole(flag, text, min, max); };
-}
-auto whole(const Range& range) { return whole(range.min, range.max); }
-Result<std::uint64_t> seed(const std::string& flag, const std::string& text) {
-  return cli::parse_whole(flag, text, std::uint64_t{0}, std::numeric_limits<std::uint64_t>::max());
-}
-
-// A number option: CLI11 hands over its text as given and `parse` reads it into value, so that
-// "0x10", " 3" or "" is an error naming the flag and the text. The first bad number stops the
-// command line with parse's message.
-template <class T, class Parse>
-CLI::Option* add_number(CLI::App* command, const std::string& flag, T& value, const std::string& help, Parse parse) {
-  std::ostringstream initial;
-  initial << value;
-  auto read = [&value, flag, parse](const std::string& text) {
-    auto parsed = parse(flag, text);
-    if (!parsed.ok()) throw CLI::ValidationError(parsed.message(), CLI::ExitCodes::ValidationError);
-    value = parsed.value();
-  };
-  return command->add_option_function<std::string>(flag, read, help)->default_str(initial.str());
-}
-
 // The first argument that no command or option took, or "".
 std::string first_unexpected(const CLI::App& app) {
   if (!app.remaining().empty()) return app.remaining().front();
@@ -233,35 +208,35 @@ int run(int argc, char** argv) {
   CLI::App* train_command = app.add_subcommand("train", "train a model; progress on stderr, a JSON summary on stdout");
   train_command->add_option("--data", train_options.data, "text file, one example a line (UTF-8)")->required();
   train_command->add_option("--out", train_options.out, "model file to write (JSON)")->required();
-  add_number(train_command, "--context", config.context, "symbols of context B", whole(context_range));
-  add_number(train_command, "--embed", config.embed, "embedding width d", whole(embed_range));
-  add_number(train_command, "--hidden", config.hidden, "hidden tanh units H", whole(hidden_range));
-  add_number(train_command, "--batch", config.batch, "minibatch size", whole(batch_range));
-  add_number(train_command, "--steps", train_options.steps, "SGD steps", whole(1, 1000000000));
-  add_number(train_command, "--lr", config.lr, "learning rate", cli::parse_float);
-  add_number(train_command, "--lr-final", config.lr_final, "learning rate from --decay-at on", cli::parse_float);
-  add_number(train_command, "--decay-at", config.decay_at, "first step with --lr-final",
-             whole(0, std::numeric_limits<std::int64_t>::max()));
-  add_number(train_command, "--seed", config.seed, "seed of the split, the initial weights and the minibatches", seed);
+  cli::add_number(train_command, "--context", config.context, "symbols of context B", cli::whole(context_range));
+  cli::add_number(train_command, "--embed", config.embed, "embedding width d", cli::whole(embed_range));
+  cli::add_number(train_command, "--hidden", config.hidden, "hidden tanh units H", cli::whole(hidden_range));
+  cli::add_number(train_command, "--batch", config.batch, "minibatch size", cli::whole(batch_range));
+  cli::add_number(train_command, "--steps", train_options.steps, "SGD steps", cli::whole(1, 1000000000));
+  cli::add_number(train_command, "--lr", config.lr, "learning rate", cli::parse_float);
+  cli::add_number(train_command, "--lr-final", config.lr_final, "learning rate from --decay-at on", cli::parse_float);
+  cli::add_number(train_command, "--decay-at", config.decay_at, "first step with --lr-final",
+             cli::whole(0, std::numeric_limits<std::int64_t>::max()));
+  cli::add_number(train_command, "--seed", config.seed, "seed of the split, the initial weights and the minibatches", cli::seed);
   train_command->add_option("--init", train_options.init, "lecture (standard normal) or scaled")->capture_default_str();
 
   SampleCommand sample_command;
   SampleOptions& sampling = sample_command.options;
   CLI::App* sample_app = app.add_subcommand("sample", "print samples from a model, one a line");
   sample_app->add_option("--model", sample_command.model, "model file (JSON)")->required();
-  add_number(sample_app, "--count", sample_command.count, "how many samples", whole(0, 1000000));
-  add_number(sample_app, "--temperature", sampling.temperature, "0 = greedy", cli::parse_float);
-  add_number(sample_app, "--seed", sample_command.seed, "seed of the draws", seed);
-  add_number(sample_app, "--top-k", sampling.top_k, "keep the k most probable symbols; 0 = all",
-             whole(0, std::numeric_limits<Index>::max()));
-  add_number(sample_app, "--top-p", sampling.top_p, "keep the most probable symbols up to this mass", cli::parse_float);
-  add_number(sample_app, "--max-length", sampling.max_length, "symbols of one sample at most", whole(max_length_range));
+  cli::add_number(sample_app, "--count", sample_command.count, "how many samples", cli::whole(0, 1000000));
+  cli::add_number(sample_app, "--temperature", sampling.temperature, "0 = greedy", cli::parse_float);
+  cli::add_number(sample_app, "--seed", sample_command.seed, "seed of the draws", cli::seed);
+  cli::add_number(sample_app, "--top-k", sampling.top_k, "keep the k most probable symbols; 0 = all",
+             cli::whole(0, std::numeric_limits<Index>::max()));
+  cli::add_number(sample_app, "--top-p", sampling.top_p, "keep the most probable symbols up to this mass", cli::parse_float);
+  cli::add_number(sample_app, "--max-length", sampling.max_length, "symbols of one sample at most", cli::whole(max_length_range));
 
   ProbsOptions probs_options;
   CLI::App* probs_command = app.add_subcommand("probs", "print the next-symbol probabilities after a text as JSON");
   probs_command->add_option("--model", probs_options.model, "model file (JSON)")->required();
   probs_command->add_option("--context", probs_options.context, "the text so far; its last B symbols are read")->required();
-  add_number(probs_command, "--temperature", probs_options.temperature, "0 = all on the most probable", cli::parse_float);
+  cli::add_number(probs_command, "--temperature", probs_options.temperature, "0 = all on the most probable", cli::parse_float);
 
   ExportOptions export_options;
   CLI::App* export_command = app.add_subcommand("export", "write the embedding table as the Embedding Projector's two TSV files");
