@@ -9,7 +9,9 @@
 #include <iostream>
 #include <string>
 
+#include "arguments.hpp"
 #include "files.hpp"
+#include "limits.hpp"
 #include "trainer.hpp"
 
 using namespace embedlab;
@@ -17,7 +19,7 @@ using namespace embedlab;
 namespace {
 
 Status bench(const std::string& path, std::int64_t steps) {
-  auto text = cli::read_file(path);
+  auto text = cli::read_file(path, max_text_bytes, "a text");
   if (!text.ok()) return text.status();
   TrainConfig config;  // the lecture's defaults
   config.init = Init::lecture;
@@ -48,7 +50,7 @@ int main(int argc, char** argv) {
   std::string data = EMBEDLAB_BENCH_DATA;
   std::int64_t steps = 20000;
   app.add_option("--data", data, "text file, one example a line")->capture_default_str();
-  app.add_option("--steps", steps, "steps to time")->capture_default_str()->check(CLI::Range(1, 100000000));
+  cli::add_number(&app, "--steps", steps, "steps to time", cli::whole(1, 100000000));
   CLI11_PARSE(app, argc, argv);
   if (Status s = bench(data, steps); !s.ok()) {
     std::cerr << "embedlab_bench: " << s.message() << '\n';

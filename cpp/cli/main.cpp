@@ -2,21 +2,30 @@
 // example a line, samples from a trained model, gives the next-symbol probabilities after a text,
 // exports the embedding table for the TensorFlow Embedding Projector, and cuts a text into tokens.
 //
-// Every failure is one line on stderr, "embedlab: <message>", and a non-zero exit status.
+// Every failure is one line on stderr, "embedlab: <message>" quoting at most a short prefix of a
+// bad value, and exit status 2 for a bad command line, 1 for anything else. Files are read with a
+// size limit and written whole or not at all (cli::OutputFile).
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdint>
+#include <cstring>
 #include <exception>
 #include <iostream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "arguments.hpp"
 #include "files.hpp"
+#include "limits.hpp"
 #include "model_file.hpp"
 #include "sampler.hpp"
 #include "tokens.hpp"
 #include "trainer.hpp"
+#include "utf8.hpp"
 
 namespace {
 
@@ -34,7 +43,7 @@ struct TrainOptions {
 
 struct SampleCommand {
   std::string model;
-  int count = 20;
+  std::int64_t count = 20;
   std::uint64_t seed = 1;
   SampleOptions options;
 };
@@ -48,12 +57,21 @@ struct ExportOptions {
   std::string model, vectors = "vectors.tsv", metadata = "metadata.tsv";
 };
 
+// An output that would overwrite an input (or another output) is refused, however its path is
+// spelled: the input would be lost.
+Status check_distinct(const char* input_flag, const std::string& input, const char* output_flag,
+                      const std::string& output) {
+  if (!cli::same_file(input, output)) return {};
+  return error(output_flag, " ", cli::shown(output), " is the file given as ", input_flag, ": writing it would destroy ",
+               "it; choose another ", output_flag);
+}
+
 // A model file read and checked; messages start with its path.
 Result<SavedModel> load_model(const std::string& path) {
-  auto text = cli::read_file(path);
+  auto text = cli::read_file(path, max_model_file_bytes, "a model file");
   if (!text.ok()) return Error{text.message()};
   auto saved = read_model(text.value());
-  if (!saved.ok()) return error(path, ": ", saved.message());
+  if (!saved.ok()) return error(cli::shown(path), ": ", saved.message());
   return saved;
 }
 
@@ -70,34 +88,33 @@ Status train(const TrainOptions& options) {
   auto init = parse_init(options.init);
   if (!init.ok()) return init.status();
   config.init = init.value();
-  auto text = cli::read_file(options.data);
+  if (Status s = check_config(config); !s.ok()) return s;
+  if (Status s = check_distinct("--data", options.data, "--out", options.out); !s.ok()) return s;
+  auto text = cli::read_file(options.data, max_text_bytes, "a text");
   if (!text.ok()) return text.status();
   auto data = make_dataset(text.value(), config.context, config.seed);
-  if (!data.ok()) return error(options.data, ": ", data.message());
+  if (!data.ok()) return error(cli::shown(options.data), ": ", data.message());
   auto created = Trainer::create(std::move(data.value()), config);
   if (!created.ok()) return created.status();
+  auto out = cli::OutputFile::open(options.out);  // before the run, not after it
+  if (!out.ok()) return out.status();
   Trainer& trainer = created.value();
-  std::cerr << "training on " << trainer.data().train.size() << " examples of " << options.data << " (vocabulary "
-            << trainer.data().vocab.size() << ", " << init_name(config.init) << " init)\n";
+  std::cerr << "training on " << trainer.data().train.size() << " examples of " << cli::shown(options.data)
+            << " (vocabulary " << trainer.data().vocab.size() << ", " << init_name(config.init) << " init)\n";
 
   const auto start = std::chrono::steady_clock::now();
   const std::int64_t report_every = std::max<std::int64_t>(1, options.steps / 20);
-  double recent = 0;  // minibatch losses since the last report
-  for (std::int64_t step = 1; step <= options.steps; ++step) {
-    auto loss = trainer.step();
-    if (!loss.ok()) return loss.status();
-    recent += loss.value();
-    if (step % report_every == 0 || step == options.steps) {
-      const std::int64_t since = step % report_every == 0 ? report_every : step % report_every;
-      std::cerr << "step " << step << " of " << options.steps << ": mean minibatch loss " << recent / static_cast<double>(since) << '\n';
-      recent = 0;
-    }
+  while (trainer.steps() < options.steps) {
+    auto run = trainer.run(std::min(report_every, options.steps - trainer.steps()));
+    if (!run.ok()) return run.status();
+    if (!run.value().stopped.ok()) return run.value().stopped;
+    std::cerr << "step " << trainer.steps() << " of " << options.steps << ": mean minibatch loss " << run.value().mean_loss << '\n';
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   auto file = write_model(trainer.data().vocab, trainer.model());
   if (!file.ok()) return file.status();
-  if (Status s = cli::write_file(options.out, file.value()); !s.ok()) return s;
+  if (Status s = out.value().commit(file.value()); !s.ok()) return s;
   Json result;
   result["steps"] = options.steps;
   for (Split split : {Split::train, Split::dev, Split::test}) {
@@ -112,10 +129,11 @@ Status train(const TrainOptions& options) {
 }
 
 Status sample_names(const SampleCommand& command) {
+  if (Status s = check_sample_options(command.options); !s.ok()) return s;
   auto saved = load_model(command.model);
   if (!saved.ok()) return saved.status();
   Rng rng(command.seed);
-  for (int i = 0; i < command.count; ++i) {
+  for (std::int64_t i = 0; i < command.count; ++i) {
     auto drawn = sample(saved.value().mlp, saved.value().vocab, rng, command.options);
     if (!drawn.ok()) return drawn.status();
     std::cout << drawn.value().text << '\n';
@@ -124,11 +142,12 @@ Status sample_names(const SampleCommand& command) {
 }
 
 Status probs(const ProbsOptions& options) {
+  if (Status s = check_temperature(options.temperature); !s.ok()) return s;
   auto saved = load_model(options.model);
   if (!saved.ok()) return saved.status();
   const Vocabulary& vocab = saved.value().vocab;
   auto next = next_symbol_probs(saved.value().mlp, vocab, options.context, options.temperature);
-  if (!next.ok()) return error("context \"", options.context, "\": ", next.message());
+  if (!next.ok()) return error("context ", quote(options.context), ": ", next.message());
   Json result;
   result["context"] = options.context;
   result["probs"] = Json::object();
@@ -137,77 +156,127 @@ Status probs(const ProbsOptions& options) {
   return {};
 }
 
+// Both files or neither: both are opened (so a bad folder fails before anything is written),
+// then written.
 Status export_projector(const ExportOptions& options) {
+  if (Status s = check_distinct("--model", options.model, "--vectors", options.vectors); !s.ok()) return s;
+  if (Status s = check_distinct("--model", options.model, "--metadata", options.metadata); !s.ok()) return s;
+  if (Status s = check_distinct("--vectors", options.vectors, "--metadata", options.metadata); !s.ok()) return s;
   auto saved = load_model(options.model);
   if (!saved.ok()) return saved.status();
-  if (Status s = cli::write_file(options.vectors, projector_vectors(saved.value().mlp.C)); !s.ok()) return s;
-  if (Status s = cli::write_file(options.metadata, projector_metadata(saved.value().vocab)); !s.ok()) return s;
+  auto vectors = cli::OutputFile::open(options.vectors);
+  if (!vectors.ok()) return vectors.status();
+  auto metadata = cli::OutputFile::open(options.metadata);
+  if (!metadata.ok()) return metadata.status();
+  if (Status s = vectors.value().commit(projector_vectors(saved.value().mlp.C)); !s.ok()) return s;
+  if (Status s = metadata.value().commit(projector_metadata(saved.value().vocab)); !s.ok()) return s;
   std::cerr << "wrote " << saved.value().mlp.C.rows() << " vectors of width " << saved.value().mlp.C.cols() << " to "
-            << options.vectors << " and their symbols to " << options.metadata
+            << cli::shown(options.vectors) << " and their symbols to " << cli::shown(options.metadata)
             << ": load both at https://projector.tensorflow.org\n";
   return {};
+}
+
+// The first argument that no command or option took, or "".
+std::string first_unexpected(const CLI::App& app) {
+  if (!app.remaining().empty()) return app.remaining().front();
+  for (const CLI::App* command : app.get_subcommands()) {
+    if (!command->remaining().empty()) return command->remaining().front();
+  }
+  return "";
+}
+
+// A parse error in words: a bad number as add_number says it, an unknown argument or an option
+// given twice named, anything else as CLI11 says it, on one line and cut short.
+std::string explain(const CLI::App& app, const CLI::ParseError& failure) {
+  if (dynamic_cast<const CLI::ValidationError*>(&failure) != nullptr) return failure.what();
+  const CLI::App* command = app.get_subcommands().empty() ? &app : app.get_subcommands().front();
+  const std::string name = command == &app ? "embedlab" : "embedlab " + command->get_name();
+  if (dynamic_cast<const CLI::ExtrasError*>(&failure) != nullptr) {
+    return quote(first_unexpected(app)) + " is not an option of " + name + " (see " + name + " --help)";
+  }
+  for (const CLI::Option* option : command->get_options()) {
+    if (option->count() > 1) return option->get_name() + " is given " + std::to_string(option->count()) + " times: give it once";
+  }
+  return clip(failure.what(), 200);
 }
 
 int run(int argc, char** argv) {
   CLI::App app{"Embedding Lab: train a character-level MLP language model (Bengio et al. 2003, makemore part 2) "
                "on a text with one example a line, sample from it, and export its embeddings."};
   app.require_subcommand(1);
-  Status status;
 
   TrainOptions train_options;
   TrainConfig& config = train_options.config;
   CLI::App* train_command = app.add_subcommand("train", "train a model; progress on stderr, a JSON summary on stdout");
   train_command->add_option("--data", train_options.data, "text file, one example a line (UTF-8)")->required();
   train_command->add_option("--out", train_options.out, "model file to write (JSON)")->required();
-  train_command->add_option("--context", config.context, "symbols of context B")->capture_default_str();
-  train_command->add_option("--embed", config.embed, "embedding width d")->capture_default_str();
-  train_command->add_option("--hidden", config.hidden, "hidden tanh units H")->capture_default_str();
-  train_command->add_option("--batch", config.batch, "minibatch size")->capture_default_str();
-  train_command->add_option("--steps", train_options.steps, "SGD steps")->capture_default_str()->check(CLI::Range(1, 1000000000));
-  train_command->add_option("--lr", config.lr, "learning rate")->capture_default_str();
-  train_command->add_option("--lr-final", config.lr_final, "learning rate from --decay-at on")->capture_default_str();
-  train_command->add_option("--decay-at", config.decay_at, "first step with --lr-final")->capture_default_str();
-  train_command->add_option("--seed", config.seed, "seed of the split, the initial weights and the minibatches")->capture_default_str();
+  cli::add_number(train_command, "--context", config.context, "symbols of context B", cli::whole(context_range));
+  cli::add_number(train_command, "--embed", config.embed, "embedding width d", cli::whole(embed_range));
+  cli::add_number(train_command, "--hidden", config.hidden, "hidden tanh units H", cli::whole(hidden_range));
+  cli::add_number(train_command, "--batch", config.batch, "minibatch size", cli::whole(batch_range));
+  cli::add_number(train_command, "--steps", train_options.steps, "SGD steps", cli::whole(steps_range));
+  cli::add_number(train_command, "--lr", config.lr, "learning rate", cli::parse_float);
+  cli::add_number(train_command, "--lr-final", config.lr_final, "learning rate from --decay-at on", cli::parse_float);
+  cli::add_number(train_command, "--decay-at", config.decay_at, "first step with --lr-final (default: half of --steps)",
+             cli::whole(0, std::numeric_limits<std::int64_t>::max()));
+  cli::add_number(train_command, "--seed", config.seed, "seed of the split, the initial weights and the minibatches", cli::seed);
   train_command->add_option("--init", train_options.init, "lecture (standard normal) or scaled")->capture_default_str();
-  train_command->callback([&] { status = train(train_options); });
 
   SampleCommand sample_command;
   SampleOptions& sampling = sample_command.options;
   CLI::App* sample_app = app.add_subcommand("sample", "print samples from a model, one a line");
   sample_app->add_option("--model", sample_command.model, "model file (JSON)")->required();
-  sample_app->add_option("--count", sample_command.count, "how many samples")->capture_default_str()->check(CLI::Range(0, 1000000));
-  sample_app->add_option("--temperature", sampling.temperature, "0 = greedy")->capture_default_str();
-  sample_app->add_option("--seed", sample_command.seed, "seed of the draws")->capture_default_str();
-  sample_app->add_option("--top-k", sampling.top_k, "keep the k most probable symbols; 0 = all")->capture_default_str();
-  sample_app->add_option("--top-p", sampling.top_p, "keep the most probable symbols up to this mass")->capture_default_str();
-  sample_app->add_option("--max-length", sampling.max_length, "symbols of one sample at most")->capture_default_str();
-  sample_app->callback([&] { status = sample_names(sample_command); });
+  cli::add_number(sample_app, "--count", sample_command.count, "how many samples", cli::whole(0, 1000000));
+  cli::add_number(sample_app, "--temperature", sampling.temperature, "0 = greedy", cli::parse_float);
+  cli::add_number(sample_app, "--seed", sample_command.seed, "seed of the draws", cli::seed);
+  cli::add_number(sample_app, "--top-k", sampling.top_k, "keep the k most probable symbols; 0 = all",
+             cli::whole(0, std::numeric_limits<Index>::max()));
+  cli::add_number(sample_app, "--top-p", sampling.top_p, "keep the most probable symbols up to this mass", cli::parse_float);
+  cli::add_number(sample_app, "--max-length", sampling.max_length, "symbols of one sample at most", cli::whole(max_length_range));
 
   ProbsOptions probs_options;
   CLI::App* probs_command = app.add_subcommand("probs", "print the next-symbol probabilities after a text as JSON");
   probs_command->add_option("--model", probs_options.model, "model file (JSON)")->required();
   probs_command->add_option("--context", probs_options.context, "the text so far; its last B symbols are read")->required();
-  probs_command->add_option("--temperature", probs_options.temperature, "0 = all on the most probable")->capture_default_str();
-  probs_command->callback([&] { status = probs(probs_options); });
+  cli::add_number(probs_command, "--temperature", probs_options.temperature, "0 = all on the most probable", cli::parse_float);
 
   ExportOptions export_options;
   CLI::App* export_command = app.add_subcommand("export", "write the embedding table as the Embedding Projector's two TSV files");
   export_command->add_option("--model", export_options.model, "model file (JSON)")->required();
   export_command->add_option("--vectors", export_options.vectors, "vectors file to write")->capture_default_str();
   export_command->add_option("--metadata", export_options.metadata, "symbols file to write")->capture_default_str();
-  export_command->callback([&] { status = export_projector(export_options); });
 
   cli::TokensOptions tokens_options;
-  cli::add_tokens_command(app, tokens_options, status);
+  CLI::App* tokens_command = cli::add_tokens_command(app, tokens_options);
 
+  // No command, or a first argument that is neither an option nor a command (a mistyped command).
+  const std::string commands = "train, sample, probs, export and tokens (see embedlab --help)";
+  if (argc == 1) {
+    std::cerr << "embedlab: A subcommand is required: " << commands << '\n';
+    return 2;
+  }
+  auto named = [&](const CLI::App* command) { return command->check_name(argv[1]); };
+  if (argv[1][0] != '-' && app.get_subcommands(named).empty()) {
+    std::cerr << "embedlab: " << quote(argv[1]) << " is not a command: the commands are " << commands << '\n';
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& help) {
     return app.exit(help);
   } catch (const CLI::ParseError& failure) {
-    std::cerr << "embedlab: " << failure.what() << '\n';
-    return failure.get_exit_code();
+    std::cerr << "embedlab: " << explain(app, failure) << '\n';
+    return 2;
   }
+  // The lecture decays halfway (step 100,000 of 200,000), and so does a run of any length here.
+  if (train_command->count("--decay-at") == 0) config.decay_at = train_options.steps / 2;
+  Status status = train_command->parsed()   ? train(train_options)
+                  : sample_app->parsed()    ? sample_names(sample_command)
+                  : probs_command->parsed() ? probs(probs_options)
+                  : tokens_command->parsed() ? cli::print_tokens(tokens_options)
+                                            : export_projector(export_options);
+  std::cout.flush();
+  if (status.ok() && !std::cout) status = error("cannot write the output: ", std::strerror(errno));
   if (status.ok()) return 0;
   std::cerr << "embedlab: " << status.message() << '\n';
   return 1;
@@ -216,10 +285,13 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A write beyond `ulimit -f` would end the program with SIGXFSZ before it could remove its
+  // temporary file; ignored, the write fails with EFBIG and the command says so.
+  std::signal(SIGXFSZ, SIG_IGN);
   try {
     return run(argc, argv);
   } catch (const std::exception& failure) {  // out of memory, say: still one line, no crash
-    std::cerr << "embedlab: " << failure.what() << '\n';
+    std::cerr << "embedlab: " << clip(failure.what(), 200) << '\n';
     return 1;
   }
 }

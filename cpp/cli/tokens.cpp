@@ -4,6 +4,7 @@
 
 #include "bpe.hpp"
 #include "files.hpp"
+#include "limits.hpp"
 #include "tokenizer.hpp"
 
 namespace embedlab::cli {
@@ -13,10 +14,10 @@ Status print_tokens(const TokensOptions& options) {
   if (!kind.ok()) return kind.status();
   Result<Tokens> tokens = Error{};
   if (kind.value() == TokenizerKind::gpt2) {
-    auto merges = read_file(options.merges);
+    auto merges = read_file(options.merges, max_text_bytes, "a merges file");
     if (!merges.ok()) return merges.status();
     auto bpe = BytePairEncoding::from_merges(merges.value());
-    if (!bpe.ok()) return error(options.merges, ": ", bpe.message());
+    if (!bpe.ok()) return error(shown(options.merges), ": ", bpe.message());
     tokens = tokenize(bpe.value(), options.text);
   } else {
     auto vocabulary = VocabularyTokenizer::from_text(kind.value(), options.text);
@@ -28,12 +29,12 @@ Status print_tokens(const TokensOptions& options) {
   return {};
 }
 
-void add_tokens_command(CLI::App& app, TokensOptions& options, Status& status) {
+CLI::App* add_tokens_command(CLI::App& app, TokensOptions& options) {
   CLI::App* command = app.add_subcommand("tokens", "print a text's tokens and ids as JSON");
   command->add_option("--tokenizer", options.tokenizer, "chars, words or gpt2 (GPT-2's byte-level BPE)")->capture_default_str();
   command->add_option("--text", options.text, "the text (UTF-8)")->required();
   command->add_option("--bpe", options.merges, "GPT-2's merges file, for --tokenizer gpt2")->capture_default_str();
-  command->callback([&] { status = print_tokens(options); });
+  return command;
 }
 
 }  // namespace embedlab::cli

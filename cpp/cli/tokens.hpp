@@ -17,7 +17,7 @@ struct TokensOptions {
 
 Status print_tokens(const TokensOptions& options);
 
-// Adds the "tokens" subcommand to app; running it sets status.
-void add_tokens_command(CLI::App& app, TokensOptions& options, Status& status);
+// Adds the "tokens" subcommand to app, reading its options into `options`.
+CLI::App* add_tokens_command(CLI::App& app, TokensOptions& options);
 
 }  // namespace embedlab::cli

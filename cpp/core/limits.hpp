@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <string>
 
 #include "tensor.hpp"
 
@@ -37,13 +38,40 @@ inline constexpr RealRange learning_rate_range{"learning rate", std::numeric_lim
 inline constexpr Index max_symbols = 500;                         // distinct symbols of a text
 inline constexpr std::size_t max_text_bytes = 5u * 1024 * 1024;  // 5 MB of text
 
+// A model file of the largest sizes above (V 501, B 16, d 64, H 1024: 1.6 million numbers of at
+// most 15 characters) takes about 24 MB; 64 MB leaves room for indented JSON.
+inline constexpr std::size_t max_model_file_bytes = 64u * 1024 * 1024;
+
+// A model file nests three deep (the object, a matrix, a row); a reader stops at this depth
+// rather than follow a file of a million '[' into a stack overflow.
+inline constexpr std::size_t max_json_depth = 8;
+
+// The largest |value| a model may compute anywhere (a pre-activation x W1 + b1, a logit
+// h W2 + b2): float32 ends at 3.4e38, and this margin covers the rounding of the sums.
+inline constexpr double max_activation = 1e38;
+
+// Characters of a bad value that a message quotes (the rest is cut off with "…").
+inline constexpr std::size_t max_quoted_chars = 40;
+
 // V: the symbols of a text and the boundary.
 inline constexpr Range vocab_range{"vocabulary size", 2, max_symbols + 1};
 
-// "hidden 2000 is out of range: it must be from 1 to 1024".
+// "hidden 2000 is out of range: it must be from 1 to 1024"; `value` as the reader wrote it.
+template <class Value>
+Error out_of_range(const Range& range, const Value& value) {
+  return error(range.name, " ", value, " is out of range: it must be from ", range.min, " to ", range.max);
+}
+
 inline Status check_range(const Range& range, std::int64_t value) {
   if (value >= range.min && value <= range.max) return {};
-  return error(range.name, " ", value, " is out of range: it must be from ", range.min, " to ", range.max);
+  return out_of_range(range, value);
+}
+
+// "names.txt is larger than 5 MB (5242880 bytes), the limit for a text": what a reader says
+// when it stops at byte max_bytes + 1 of `what`, a `kind` of file.
+inline Error too_large(const std::string& what, std::size_t max_bytes, const char* kind) {
+  return error(what, " is larger than ", max_bytes / (1024 * 1024), " MB (", max_bytes, " bytes), the limit for ",
+               kind);
 }
 
 }  // namespace embedlab

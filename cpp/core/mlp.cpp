@@ -2,12 +2,14 @@
 
 #include <cmath>
 
+#include "utf8.hpp"
+
 namespace embedlab {
 
 Result<Init> parse_init(std::string_view name) {
   if (name == "lecture") return Init::lecture;
   if (name == "scaled") return Init::scaled;
-  return error("init \"", name, "\" is unknown: it must be lecture or scaled");
+  return error("init ", quote(name), " is unknown: it must be lecture or scaled");
 }
 
 const char* init_name(Init init) { return init == Init::lecture ? "lecture" : "scaled"; }

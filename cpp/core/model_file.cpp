@@ -1,8 +1,14 @@
 #include "model_file.hpp"
 
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <vector>
+
+#include "json_reader.hpp"
+#include "limits.hpp"
+#include "utf8.hpp"
 
 namespace embedlab {
 
@@ -15,32 +21,6 @@ using Json = nlohmann::basic_json<nlohmann::ordered_map, std::vector, std::strin
 
 constexpr const char* format_name = "embedlab-mlp";
 constexpr std::int64_t format_version = 1;
-
-// Records the parser's message about a text that is not JSON and ignores everything else.
-// Reading goes through this rather than through nlohmann's exceptions, which the WASM build
-// cannot catch (a throw there ends the module).
-class ParseErrorMessage : public nlohmann::json_sax<Json> {
- public:
-  std::string message;
-
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& failure) override {
-    const std::string what = failure.what();  // "[json.exception.parse_error.101] parse error at ..."
-    message = what.substr(what.find("] ") + 2);
-    return false;
-  }
-};
 
 // "3.5", "null", "a string", "an array": a JSON value as a message names it.
 std::string what_is(const Json& value) {
@@ -59,6 +39,9 @@ Result<Index> read_size(const Json& model, const char* name) {
   if (!value.ok()) return Error{value.message()};
   if (!value.value()->is_number_integer()) {
     return error("\"", name, "\" must be a whole number, not ", what_is(*value.value()));
+  }
+  if (value.value()->is_number_unsigned() && value.value()->get<std::uint64_t>() > std::numeric_limits<Index>::max()) {
+    return error("\"", name, "\" ", value.value()->dump(), " is too large");
   }
   return static_cast<Index>(value.value()->get<std::int64_t>());
 }
@@ -125,6 +108,28 @@ Json rows(const Matrix<float>& m) {
 
 }  // namespace
 
+Status check_activations(const Vocabulary& vocab, const Mlp<float>& mlp) {
+  const Index V = mlp.W2.cols(), H = mlp.W1.cols(), d = mlp.C.cols();
+  const Eigen::RowVectorXd largest_x = mlp.C.cast<double>().cwiseAbs().colwise().maxCoeff();  // (d)
+  for (Index k = 0; k < H; ++k) {
+    double bound = std::abs(static_cast<double>(mlp.b1[k]));
+    for (Index i = 0; i < mlp.W1.rows(); ++i) bound += largest_x[i % d] * std::abs(static_cast<double>(mlp.W1(i, k)));
+    if (!(bound <= max_activation)) {
+      return error("hidden unit ", k, " can reach ", bound, " before tanh (from C, W1 and b1), beyond the ",
+                   max_activation, " that float32 computes safely: this model overflows");
+    }
+  }
+  for (Index v = 0; v < V; ++v) {
+    const double bound = mlp.W2.col(v).cast<double>().cwiseAbs().sum() + std::abs(static_cast<double>(mlp.b2[v]));
+    if (!(bound <= max_activation)) {
+      return error("the logit of symbol ", quote(vocab.symbols()[static_cast<size_t>(v)]), " (id ", v, ") can reach ",
+                   bound, " (from W2 and b2), beyond the ", max_activation,
+                   " that float32 computes safely: this model overflows");
+    }
+  }
+  return {};
+}
+
 Result<std::string> write_model(const Vocabulary& vocab, const Mlp<float>& mlp) {
   if (Status s = check_mlp(mlp); !s.ok()) return Error{s.message()};
   if (vocab.size() != mlp.C.rows()) {
@@ -135,6 +140,7 @@ Result<std::string> write_model(const Vocabulary& vocab, const Mlp<float>& mlp) 
   if (Status s = check_finite("b1", mlp.b1); !s.ok()) return Error{s.message()};
   if (Status s = check_finite("W2", mlp.W2); !s.ok()) return Error{s.message()};
   if (Status s = check_finite("b2", mlp.b2); !s.ok()) return Error{s.message()};
+  if (Status s = check_activations(vocab, mlp); !s.ok()) return Error{s.message()};
   Json model;
   model["format"] = format_name;
   model["version"] = format_version;
@@ -151,17 +157,17 @@ Result<std::string> write_model(const Vocabulary& vocab, const Mlp<float>& mlp) 
 }
 
 Result<SavedModel> read_model(std::string_view text) {
-  const Json model = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (model.is_discarded()) {
-    ParseErrorMessage failure;
-    Json::sax_parse(text, &failure);
-    return error("the model file is not valid JSON: ", failure.message);
-  }
+  if (text.size() > max_model_file_bytes) return too_large("the model file", max_model_file_bytes, "a model file");
+  auto parsed = read_json<Json>(text, "the model file");
+  if (!parsed.ok()) return Error{parsed.message()};
+  const Json& model = parsed.value();
   if (!model.is_object()) return error("the model file must hold a JSON object, not ", what_is(model));
   auto format = member(model, "format");
   if (!format.ok()) return Error{format.message()};
   if (*format.value() != format_name) {
-    return error("\"format\" is ", format.value()->dump(), ", not \"", format_name, "\": this is not an Embedding Lab model");
+    const Json& given = *format.value();
+    return error("\"format\" is ", given.is_string() ? quote(given.get_ref<const std::string&>()) : what_is(given),
+                 ", not \"", format_name, "\": this is not an Embedding Lab model");
   }
   auto version = read_size(model, "version");
   if (!version.ok()) return Error{version.message()};
@@ -183,6 +189,7 @@ Result<SavedModel> read_model(std::string_view text) {
   if (Status s = read_vector(mlp.b1, model, "b1", H); !s.ok()) return Error{s.message()};
   if (Status s = read_matrix(mlp.W2, model, "W2", H, V); !s.ok()) return Error{s.message()};
   if (Status s = read_vector(mlp.b2, model, "b2", V); !s.ok()) return Error{s.message()};
+  if (Status s = check_activations(vocab.value(), mlp); !s.ok()) return Error{s.message()};
   return SavedModel{std::move(vocab.value()), std::move(mlp)};
 }
 

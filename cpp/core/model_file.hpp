@@ -27,9 +27,19 @@ struct SavedModel {
 // The model file of mlp with its vocabulary. The shapes must agree and every number be finite.
 Result<std::string> write_model(const Vocabulary& vocab, const Mlp<float>& mlp);
 
-// A model file read back. Everything is checked: valid JSON, the format and version, the
-// vocabulary (no duplicates), the sizes and their limits, the shape of every matrix, and that
-// every number is finite in float32. The message names what is wrong.
+// Every pre-activation (x W1 + b1) and every logit (h W2 + b2) that mlp can compute, for any
+// context, stays within max_activation, so that none overflows float32. The bounds hold for
+// every input: tanh keeps h in [-1, 1], so |logit v| <= sum_k |W2[k][v]| + |b2[v]|; entry i of
+// the concatenated context x is an entry of column i % d of C, so
+// |pre-activation k| <= sum_i max_v |C[v][i % d]| |W1[i][k]| + |b1[k]|. The shapes of mlp must
+// agree (check_mlp) and V be the vocabulary's size.
+Status check_activations(const Vocabulary& vocab, const Mlp<float>& mlp);
+
+// A model file read back. Everything is checked: at most max_model_file_bytes, valid JSON
+// nested at most max_json_depth deep, the format and version, the vocabulary (no duplicates), the
+// sizes and their limits, the shape of every matrix, that every number is finite in float32 and
+// that no activation can overflow (check_activations). The message names what is wrong and
+// quotes at most a short prefix of a bad value.
 Result<SavedModel> read_model(std::string_view text);
 
 // The Embedding Projector's vectors file: row i of the table (V, d) on line i, entries separated

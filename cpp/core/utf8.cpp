@@ -33,4 +33,50 @@ std::string describe(char32_t code_point) {
   return printable ? "'" + encode_utf8(code_point) + "' (" + hex + ")" : std::string(hex);
 }
 
+namespace {
+
+// One code point as clip() writes it: itself, or an escape.
+std::string escaped(char32_t point) {
+  switch (point) {
+    case U'\n': return "\\n";
+    case U'\r': return "\\r";
+    case U'\t': return "\\t";
+    case U'"': return "\\\"";
+    case U'\\': return "\\\\";
+    default: break;
+  }
+  if (point >= 0x20 && point != 0x7F) return encode_utf8(point);
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "\\u%04X", static_cast<unsigned>(point));
+  return hex;
+}
+
+}  // namespace
+
+std::string clip(std::string_view text, std::size_t max_chars) {
+  std::string shown;
+  std::size_t chars = 0;
+  auto it = text.begin();
+  while (it != text.end()) {
+    std::string piece;
+    const auto start = it;
+    utf8::uint32_t point = 0;  // utfcpp's non-throwing step (its public next() throws)
+    if (utf8::internal::validate_next(it, text.end(), point) == utf8::internal::UTF8_OK) {
+      piece = escaped(point);
+    } else {  // one byte that does not start valid UTF-8
+      it = start + 1;
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned char>(*start));
+      piece = hex;
+    }
+    const std::size_t piece_chars = piece.size() == 1 || piece[0] == '\\' ? piece.size() : 1;
+    if (chars + piece_chars > max_chars) return shown + "…";
+    shown += piece;
+    chars += piece_chars;
+  }
+  return shown;
+}
+
+std::string quote(std::string_view text, std::size_t max_chars) { return "\"" + clip(text, max_chars) + "\""; }
+
 }  // namespace embedlab

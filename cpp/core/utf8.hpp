@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "limits.hpp"
 #include "status.hpp"
 
 namespace embedlab {
@@ -17,5 +18,12 @@ std::string encode_utf8(char32_t code_point);
 
 // "'a' (U+0061)": a code point as messages show it.
 std::string describe(char32_t code_point);
+
+// A piece of input as a message quotes it: at most max_chars characters of it on one line.
+// Control characters, quotes and backslashes are escaped (\n, \", \\, \u0001), bytes that
+// are not UTF-8 are written \xFF, and a longer text is cut at a character boundary and ends with
+// "…". clip("a\nb") is a\nb; quote() adds the double quotes: "a\nb".
+std::string clip(std::string_view text, std::size_t max_chars = max_quoted_chars);
+std::string quote(std::string_view text, std::size_t max_chars = max_quoted_chars);
 
 }  // namespace embedlab

@@ -15,7 +15,7 @@ Result<Vocabulary> Vocabulary::from_text(std::string_view text, std::string_view
   auto boundary_points = decode_utf8(boundary);
   if (!boundary_points.ok()) return error("boundary symbol: ", boundary_points.message());
   if (boundary_points.value().size() != 1) {
-    return error("boundary symbol \"", boundary, "\" must be exactly one character");
+    return error("boundary symbol ", quote(boundary), " must be exactly one character");
   }
   const char32_t boundary_point = boundary_points.value().front();
   if (boundary_point == U'\n' || boundary_point == U'\r') {
@@ -89,7 +89,7 @@ Result<Vocabulary> Vocabulary::from_symbols(std::vector<std::string> symbols) {
     }
     auto [first, inserted] = seen.emplace(symbols[id], id);
     if (!inserted) {
-      return error("symbol \"", symbols[id], "\" appears twice, at ids ", first->second, " and ", id);
+      return error("symbol ", quote(symbols[id]), " appears twice, at ids ", first->second, " and ", id);
     }
   }
   return Vocabulary(std::move(symbols));
@@ -102,7 +102,7 @@ Result<std::string> Vocabulary::symbol(Id id) const {
 
 Result<Id> Vocabulary::id_of(std::string_view symbol) const {
   auto found = ids_.find(symbol);
-  if (found == ids_.end()) return error("symbol \"", symbol, "\" is not in the vocabulary");
+  if (found == ids_.end()) return error("symbol ", quote(symbol), " is not in the vocabulary");
   return found->second;
 }
 

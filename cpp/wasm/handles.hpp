@@ -27,6 +27,7 @@
 #include <string>
 #include <string_view>
 
+#include "json_reader.hpp"
 #include "model_file.hpp"
 #include "rng.hpp"
 #include "tensor.hpp"
@@ -97,40 +98,11 @@ inline const char* keep_json(const Json& value) {
   return keep_text(value.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
-// At most the first 40 bytes of a value a message quotes, cut at a whole UTF-8 character.
-inline std::string quote(std::string_view text) {
-  constexpr size_t most = 40;
-  if (text.size() <= most) return "\"" + std::string(text) + "\"";
-  return "\"" + std::string(text.substr(0, character_start(text, most))) + "…\" (" + std::to_string(text.size()) + " bytes)";
-}
-
-// JSON text nests arrays and objects at most `most` levels deep. Checked before parsing: a value
-// nested thousands of levels deep would exhaust the WASM stack where the core walks it
-// recursively (printing it in a message, say), which ends the call with no message.
-inline Status check_json_depth(std::string_view text, const char* what, int most = 64) {
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;  // an escaped character, a quote perhaps
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > most) return error(what, ": arrays and objects nest more than ", most, " levels deep (at byte offset ", i, ")");
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return {};
-}
-
 // A JSON object from text (length bytes); `what` names it in messages.
 inline Result<Json> read_json_object(std::string_view text, const char* what) {
-  if (Status s = check_json_depth(text, what); !s.ok()) return Error{s.message()};
-  Json value = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (value.is_discarded() || !value.is_object()) return error(what, " must be a JSON object, not ", quote(text));
+  Result<Json> value = read_json<Json>(text, what);
+  if (!value.ok()) return value;
+  if (!value.value().is_object()) return error(what, " must be a JSON object, not ", quote(text));
   return value;
 }
 

@@ -253,7 +253,6 @@ EMSCRIPTEN_KEEPALIVE int el_trainer_snapshot(int handle) {
 // A model read from its JSON file (length bytes), every field checked; returns its handle, or 0.
 EMSCRIPTEN_KEEPALIVE int el_model_from_json(const char* text, int length) {
   return guarded(0, [&] {
-    if (Status s = check_json_depth(to_text(text, length), "the model file"); !s.ok()) return fail_with(0, s.message());
     auto model = read_model(to_text(text, length));
     if (!model.ok()) return fail_with(0, model.message());
     return models.add(std::move(model.value()));

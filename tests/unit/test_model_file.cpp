@@ -2,6 +2,8 @@
 // Embedding Projector's TSV files.
 #include "model_file.hpp"
 
+#include <algorithm>
+#include <cfloat>
 #include <nlohmann/json.hpp>
 
 #include "bundled_names.hpp"
@@ -119,4 +121,138 @@ TEST_CASE("the projector files hold one row and one symbol a line") {
   CHECK(projector_vectors(tiny_model().W2) == "1.0\t-2.0\t3.0\n1e-07\t0.0\t4.0\n");
   CHECK(projector_metadata(expect_ok(Vocabulary::from_symbols({".", "a", "\t", "back\\slash"}))) ==
         ".\na\n\\t\nback\\\\slash\n");
+}
+
+TEST_CASE("a format string of a million characters is quoted by its first 40") {
+  const std::string text = changed([](auto& m) { m["format"] = std::string(1000000, 'x') + "\n"; });
+  CHECK(read_model(text).message() ==
+        "\"format\" is \"" + std::string(40, 'x') + "…\", not \"embedlab-mlp\": this is not an Embedding Lab model");
+}
+
+TEST_CASE("a model file beyond 64 MB is refused before it is parsed") {
+  const std::string text(max_model_file_bytes + 1, '[');
+  CHECK(read_model(text).message() == "the model file is larger than 64 MB (67108864 bytes), the limit for a model file");
+}
+
+TEST_CASE("deep nesting is refused with a message, not a stack overflow") {
+  const std::string deep = "the model file: arrays and objects nest more than 8 levels deep";
+  CHECK(read_model(std::string(100000, '[')).message() == deep);
+  CHECK(read_model(std::string(100000, '[') + std::string(100000, ']')).message() == deep);
+  CHECK(read_model(changed([](auto& m) { m["C"][0][0] = nlohmann::json::parse("[[[[[[[[1]]]]]]]]"); })).message() == deep);
+  CHECK(read_model(changed([](auto& m) { m["C"][0][0] = nlohmann::json::parse("[[[[[1]]]]]"); })).message() ==
+        "row 0 of \"C\": entry 0 is an array, not a number");
+}
+
+TEST_CASE("a parse error quotes at most a short prefix of the text it stopped at") {
+  const std::string text = "{\"format\": \"" + std::string(1000000, 'y') + "\u0001";
+  CHECK(read_model(text).message() ==
+        "the model file is not valid JSON: parse error at line 1, column 1000013: syntax error while parsing value - "
+        "invalid string: control character U+0001 (SOH) must be escaped to \\u0001; last read: '\\\"" +
+        std::string(38, 'y') + "…'");  // \" counts as the two characters it shows
+}
+
+TEST_CASE("a size beyond 64 bits as a whole number is reported as written") {
+  CHECK(read_model(changed([](auto& m) { m["context"] = 18446744073709551615u; })).message() ==
+        "\"context\" 18446744073709551615 is too large");
+}
+
+TEST_CASE("finite weights whose logits would overflow float32 are refused at load") {
+  // |logit of b| <= |W2[0][2]| + |W2[1][2]| + |b2[2]| = 3e38 + 3e38 + 100 > 1e38: h = tanh(.) can be near 1 in both units
+  const std::string text = changed([](auto& m) { m["W2"][0][2] = 3e38; m["W2"][1][2] = 3e38; });
+  CHECK(read_model(text).message() ==
+        "the logit of symbol \"b\" (id 2) can reach 6e+38 (from W2 and b2), beyond the 1e+38 that float32 computes "
+        "safely: this model overflows");
+}
+
+TEST_CASE("finite weights whose pre-activations would overflow float32 are refused at load") {
+  // |pre-activation 1| <= max|C| |W1[0][1]| + |b1[1]| = 1e30 * 1e10 + 0.5 = 1e40
+  const std::string text = changed([](auto& m) { m["C"][1][0] = -1e30; m["W1"][0][1] = 1e10; });
+  CHECK(read_model(text).message() ==
+        "hidden unit 1 can reach 1e+40 before tanh (from C, W1 and b1), beyond the 1e+38 that float32 computes "
+        "safely: this model overflows");
+}
+
+TEST_CASE("large weights that cannot overflow are read, and a model that would overflow is not written") {
+  const std::string text = changed([](auto& m) { m["W2"][0][2] = 4e37; m["W2"][1][2] = -4e37; });
+  CHECK(expect_ok(read_model(text)).mlp.W2(1, 2) == -4e37f);
+  Mlp<float> m = tiny_model();
+  m.b2[1] = FLT_MAX;
+  CHECK(write_model(dot_a_b(), m).message().rfind("the logit of symbol \"a\" (id 1) can reach", 0) == 0);
+}
+
+namespace {
+
+// One random change to a model file's text: a cut, a byte flipped, a number, a value of another
+// type, deep nesting or a long string put in, a slice deleted or repeated.
+void mutate(std::string& text, Rng& rng) {
+  auto below = [&](size_t n) { return static_cast<size_t>(rng.below(static_cast<std::uint32_t>(std::max<size_t>(n, 1))).value()); };
+  auto pick = [&](std::initializer_list<const char*> from) { return std::string(from.begin()[below(from.size())]); };
+  const size_t at = below(text.size() + 1);
+  switch (below(9)) {
+    case 0: text.resize(at); break;
+    case 1: if (at < text.size()) text[at] = static_cast<char>(below(256)); break;
+    case 2: text.insert(at, pick({"1e39", "-3.4e38", "3e38", "1e308", "1e-400", "123456789012345678901234567890", "-0",
+                                  "18446744073709551616", "-9223372036854775809", "0.1e"})); break;
+    case 3: text.insert(at, pick({"{}", "[]", "\"x\"", "true", "null", "-1", "[[]]", "[\"a\"]", "{\"a\":1}", ",", ":"})); break;
+    case 4: text.insert(at, std::string(below(20000), pick({"[", "{"})[0])); break;
+    case 5: text.insert(at, "\"" + std::string(below(2) == 0 ? below(100) : below(100000), 'q') + "\""); break;
+    case 6: text.erase(at, below(200)); break;
+    case 7: text.insert(at, text.substr(below(text.size()), below(300))); break;
+    default: text.insert(at, 1, static_cast<char>(below(256))); break;
+  }
+}
+
+// One value of a model file's JSON, chosen at random down to a matrix entry, replaced by a value
+// of another type, a number beyond float32, a large but finite one, deep nesting or a long string.
+void mutate_value(nlohmann::json& model, Rng& rng) {
+  auto below = [&](size_t n) { return static_cast<size_t>(rng.below(static_cast<std::uint32_t>(std::max<size_t>(n, 1))).value()); };
+  nlohmann::json* node = &model;
+  while (!node->empty() && (node->is_object() || node->is_array()) && below(4) != 0) {
+    auto it = node->begin();
+    std::advance(it, static_cast<std::ptrdiff_t>(below(node->size())));
+    node = &*it;
+  }
+  const nlohmann::json hostile[] = {nullptr, true, "x", nlohmann::json::array(), nlohmann::json::object(), -1, 1.5, 1e38,
+                                    -3e38, 1e300, 0, 18446744073709551615u, -9223372036854775807 - 1,
+                                    nlohmann::json::parse("[[[[[[[[[[0]]]]]]]]]]"), std::string(100000, 's'),
+                                    nlohmann::json::array({0, 1, 2}), nlohmann::json::array({"a", "a"})};
+  *node = hostile[below(std::size(hostile))];
+}
+
+}  // namespace
+
+TEST_CASE("3000 mutated model files are each read or refused with one short line, never a crash") {
+  TrainConfig config;
+  config.embed = 2;
+  config.hidden = 8;
+  Trainer trainer = expect_ok(Trainer::create(expect_ok(make_dataset(bundled_names(), 3, 1)), config));
+  expect_ok(trainer.run(20));
+  const std::string good = expect_ok(write_model(trainer.data().vocab, trainer.model()));
+  Rng rng(2026);
+  int read = 0, refused = 0, broken = 0;
+  std::string first_broken;
+  for (int i = 0; i < 3000; ++i) {
+    std::string text = good;
+    const bool as_json = rng.below(2).value() == 0;  // half of them changed as JSON, then maybe as bytes
+    if (as_json) {
+      nlohmann::json model = nlohmann::json::parse(good);
+      mutate_value(model, rng);
+      text = model.dump();
+    }
+    const int changes = (as_json ? 0 : 1) + static_cast<int>(rng.below(3).value());
+    for (int c = 0; c < changes; ++c) mutate(text, rng);
+    const auto saved = read_model(text);
+    if (saved.ok()) {
+      ++read;
+      if (!write_model(saved.value().vocab, saved.value().mlp).ok()) ++broken;  // what is read can be written
+      continue;
+    }
+    ++refused;
+    const std::string& message = saved.message();
+    if (message.empty() || message.size() > 300 || message.find('\n') != std::string::npos) {
+      if (++broken == 1) first_broken = message.substr(0, 500);
+    }
+  }
+  MESSAGE("3000 mutated model files: " << read << " read, " << refused << " refused, " << broken << " broke the promise");
+  CHECK_MESSAGE(broken == 0, first_broken);
 }

@@ -21,3 +21,28 @@ TEST_CASE("invalid UTF-8 is an error naming the byte offset of the first bad byt
   CHECK(decode_utf8("x\xED\xA0\x80").message() == "invalid UTF-8 at byte offset 1 (byte 0xED)");   // surrogate
   CHECK(decode_utf8("\xF4\x90\x80\x80").message() == "invalid UTF-8 at byte offset 0 (byte 0xF4)"); // > U+10FFFF
 }
+
+TEST_CASE("a short value is quoted whole") {
+  CHECK(quote("emma") == "\"emma\"");
+  CHECK(quote("") == "\"\"");
+  CHECK(clip("日本") == "日本");
+}
+
+TEST_CASE("a quoted value stays on one line: control characters, quotes and bad bytes are escaped") {
+  CHECK(quote("a\nb\tc\r") == R"("a\nb\tc\r")");
+  CHECK(quote("say \"hi\" \\ bye") == R"("say \"hi\" \\ bye")");
+  CHECK(quote(std::string("\x01\x7F", 2)) == R"("\u0001\u007F")");
+  CHECK(quote("ab\xFF\xC3") == R"("ab\xFF\xC3")");  // a stray byte, a truncated é
+}
+
+TEST_CASE("a long value is cut to 40 characters at a character boundary and ends with an ellipsis") {
+  CHECK(quote(std::string(20000000, 'a')) == "\"" + std::string(40, 'a') + "…\"");
+  std::string accents;
+  for (int i = 0; i < 50; ++i) accents += "é";
+  std::string forty;
+  for (int i = 0; i < 40; ++i) forty += "é";
+  CHECK(clip(accents) == forty + "…");                       // 40 characters, 80 bytes: no é cut in half
+  CHECK(clip(std::string(30, '\n'), 10) == R"(\n\n\n\n\n…)");  // an escape counts as the characters it shows
+  CHECK(clip(std::string(41, 'a')) == std::string(40, 'a') + "…");
+  CHECK(clip(std::string(40, 'a')) == std::string(40, 'a'));
+}

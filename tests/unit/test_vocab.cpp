@@ -85,3 +85,13 @@ TEST_CASE("the words of Hello world get ids 0 and 1 in order of first appearance
   CHECK(repeated.encode_words("the dog").message() == "symbol \"dog\" is not in the vocabulary");
   CHECK(Vocabulary::from_words(" \n ").message() == "the text has no words");
 }
+
+TEST_CASE("a message quotes at most 40 characters of a symbol") {
+  const auto vocab = expect_ok(Vocabulary::from_symbols({".", "a"}));
+  CHECK(vocab.id_of(std::string(1000000, 'z')).message() ==
+        "symbol \"" + std::string(40, 'z') + "…\" is not in the vocabulary");
+  const std::string word(100000, 'w');
+  CHECK(Vocabulary::from_symbols({".", word, word}).message() ==
+        "symbol \"" + std::string(40, 'w') + "…\" appears twice, at ids 1 and 2");
+  CHECK(Vocabulary::from_text("ab", "a\nb").message() == R"(boundary symbol "a\nb" must be exactly one character)");
+}

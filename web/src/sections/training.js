@@ -121,7 +121,8 @@ export function mountTraining({ root, state, emit = () => {} }) {
     try {
       const text = await form.text(loadDatasets);
       pending = { recipe: form.recipe(), steps };
-      send({ type: command.create, text, config: state.get('training') });  // the worker reads what a model is built from
+      const { steps: goal, ...config } = state.get('training');  // a model is built from all but the goal
+      send({ type: command.create, text, config });
     } catch (error) {
       phase = 'idle';
       runMessage.show(`${error.message}. ${model ? 'The current model stays.' : ''}`.trim());
