@@ -79,6 +79,10 @@ std::string readable(std::string_view bytes) {
   return out;
 }
 
+// Whether GPT-2's printable alphabet (encoder.py's bytes_to_unicode) shows `byte` as itself:
+// '!'..'~', '¡'..'¬', '®'..'ÿ'. The n-th other byte is shown as U+0100 + n (a space as 'Ġ').
+bool shown_as_itself(unsigned byte) { return (byte >= 0x21 && byte <= 0x7E) || (byte >= 0xA1 && byte <= 0xAC) || byte >= 0xAE; }
+
 std::uint64_t pair_key(Id left, Id right) {
   return static_cast<std::uint64_t>(left) << 32 | static_cast<std::uint32_t>(right);
 }
@@ -98,27 +102,20 @@ Result<std::vector<std::string_view>> gpt2_pre_split(std::string_view text) {
   return pieces;
 }
 
-char32_t gpt2_printable(unsigned char byte) {
-  const auto shown = [](unsigned b) { return (b >= 0x21 && b <= 0x7E) || (b >= 0xA1 && b <= 0xAC) || b >= 0xAE; };
-  if (shown(byte)) return byte;
-  char32_t next = 0x100;  // the n-th byte that is not shown stands for U+0100 + n
-  for (unsigned b = 0; b < byte; ++b) next += shown(b) ? 0 : 1;
-  return next;
-}
-
 Result<BytePairEncoding> BytePairEncoding::from_merges(std::string_view text) {
   const size_t first_end = std::min(text.find('\n'), text.size());
   if (text.substr(0, first_end) != merges_header) {
     return error("not a GPT-2 merges file: its first line is not \"", merges_header, "\"");
   }
   BytePairEncoding bpe;
-  // Ids 0..255: the bytes in the order of their printable characters.
-  std::vector<unsigned char> bytes(256);
-  for (unsigned b = 0; b < 256; ++b) bytes[b] = static_cast<unsigned char>(b);
-  std::sort(bytes.begin(), bytes.end(), [](unsigned char a, unsigned char b) { return gpt2_printable(a) < gpt2_printable(b); });
-  for (unsigned char byte : bytes) {
-    bpe.byte_ids_[byte] = static_cast<Id>(bpe.tokens_.size());
-    bpe.tokens_.emplace_back(1, static_cast<char>(byte));
+  // Ids 0..255: the bytes in the order of their printable characters, which is first the bytes
+  // shown as themselves, then the others (U+0100 onwards), each in byte order.
+  for (bool itself : {true, false}) {
+    for (unsigned byte = 0; byte < 256; ++byte) {
+      if (shown_as_itself(byte) != itself) continue;
+      bpe.byte_ids_[byte] = static_cast<Id>(bpe.tokens_.size());
+      bpe.tokens_.emplace_back(1, static_cast<char>(byte));
+    }
   }
   size_t line_number = 1, start = first_end + 1;
   for (; start < text.size(); ++line_number) {

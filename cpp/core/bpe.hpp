@@ -28,11 +28,6 @@ namespace embedlab {
 // back to the text. Invalid UTF-8 is an error naming its byte offset.
 Result<std::vector<std::string_view>> gpt2_pre_split(std::string_view text);
 
-// The printable character that stands for `byte` in GPT-2's vocabulary files
-// (encoder.py's bytes_to_unicode): itself for the printable bytes '!'..'~', '¡'..'¬', '®'..'ÿ',
-// and U+0100 onwards, in byte order, for the others (a space, 0x20, is U+0120 'Ġ').
-char32_t gpt2_printable(unsigned char byte);
-
 class BytePairEncoding : public Tokenizer {
  public:
   // From the merges file that scripts/gpt2_bpe.mjs writes: the line "#embedlab gpt2 merges 1",

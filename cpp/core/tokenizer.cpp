@@ -36,8 +36,9 @@ Result<Tokens> tokenize(const Tokenizer& tokenizer, std::string_view text) {
 }
 
 std::string to_json(const Tokens& tokens) {
-  return nlohmann::ordered_json{
-      {"tokens", tokens.symbols}, {"ids", tokens.ids}, {"vocabulary_size", tokens.vocabulary_size}}.dump();
+  // Pieces in this order (a JSON object of the library would sort its keys).
+  return "{\"tokens\":" + nlohmann::json(tokens.symbols).dump() + ",\"ids\":" + nlohmann::json(tokens.ids).dump() +
+         ",\"vocabulary_size\":" + std::to_string(tokens.vocabulary_size) + "}";
 }
 
 }  // namespace embedlab

@@ -136,11 +136,13 @@ TEST_CASE("the pre-split takes letters of any script as letters and an ideograph
   CHECK(pieces("日本\u3000Ζ") == std::vector<std::string>{"日本", "\u3000", "Ζ"});
 }
 
-TEST_CASE("GPT-2's printable alphabet keeps '!' and writes a space as 'Ġ' (U+0120)") {
-  CHECK(gpt2_printable('!') == U'!');
-  CHECK(gpt2_printable(' ') == U'\u0120');  // the 33rd byte that is not shown: U+0100 + 32
-  CHECK(gpt2_printable(0) == U'\u0100');
-  CHECK(gpt2_printable(0xAD) == U'\u0143');  // soft hyphen, the last one not shown: U+0100 + 67
+TEST_CASE("byte ids follow GPT-2's printable alphabet: '!' is 0, and a space, shown as 'Ġ', is 220") {
+  // The 94 bytes '!'..'~' are ids 0..93, then '¡'..'¬' and '®'..'ÿ' (ids up to 187); the other
+  // 68 bytes follow in byte order: 0x00 is 188, ..., 0x20 (the 33rd) is 188 + 32 = 220.
+  CHECK(expect_ok(gpt2().encode("!")) == Ids{0});
+  CHECK(expect_ok(gpt2().encode("~")) == Ids{93});
+  CHECK(expect_ok(gpt2().encode(std::string(1, '\0'))) == Ids{188});
+  CHECK(expect_ok(gpt2().encode(" ")) == Ids{220});
 }
 
 TEST_CASE("a merges file without its header line is an error saying what it is not") {
