@@ -83,7 +83,7 @@ test('1,500 random messages are each answered, throw nothing, and leave get-stat
         vocab: [...root.querySelectorAll('#probability-bars th')].map((th) => th.textContent).join(' '),
         temperature: root.getElementById('temperature-value').textContent,
         sentence: root.querySelector('#text input[type="text"]')?.value,
-        rows: root.querySelectorAll('#lookup table tbody tr').length,
+        rows: root.querySelector('#lookup table').querySelectorAll('tbody tr').length,  // the table C
       };
       const expected = {
         context: `[${ids.join(', ')}]`, vocab: vocab.join(' '),
