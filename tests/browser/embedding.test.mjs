@@ -171,6 +171,16 @@ test('under a strict Content-Security-Policy the page and the course page start 
   }
 });
 
+/** Posts the command to the page's lab and resolves to the name of the event `awaited`, or of an error. */
+function answerTo(page, command, awaited) {
+  return page.evaluate(([name, wanted]) => new Promise((resolve) => {
+    const lab = document.querySelector('embedding-lab');
+    lab.addEventListener(`lab-${wanted}`, () => resolve(wanted), { once: true });
+    lab.addEventListener('lab-error', (event) => resolve(`error: ${event.detail.notices.join('; ')}`), { once: true });
+    window.postMessage({ type: `embedding-lab:${name}` }, location.origin);
+  }), [command, awaited]);
+}
+
 /** The serious or critical problems axe-core finds in the page as it is now. */
 async function axeViolations(page) {
   await page.addScriptTag({ path: axePath });
@@ -195,14 +205,10 @@ test('axe-core finds no serious or critical problem once training has drawn ever
   for (const scheme of ['light', 'dark']) {
     const { page, problems } = await open(`${site.server.url}index.html#section=training&steps=300&hidden=32`, { options: { colorScheme: scheme } });
     const lab = page.locator('embedding-lab');
-    const trained = lab.evaluate((element) => new Promise((resolve) => element.addEventListener('lab-trained', resolve, { once: true })));
-    await page.evaluate(() => window.postMessage({ type: 'embedding-lab:start-training' }, location.origin));
-    await trained;
+    assert.equal(await answerTo(page, 'start-training', 'trained'), 'trained');
     await lab.getByRole('button', { name: /one step/i }).click();  // the gradient heat map
     await lab.locator('#opened-step table').first().waitFor();
-    const sampled = lab.evaluate((element) => new Promise((resolve) => element.addEventListener('lab-sampled', resolve, { once: true })));
-    await page.evaluate(() => window.postMessage({ type: 'embedding-lab:sample' }, location.origin));
-    await sampled;
+    assert.equal(await answerTo(page, 'sample', 'sampled'), 'sampled');
     await lab.locator('#samples button').first().click();  // a sample's step-through bars
     await lab.locator('#step-through .bars').waitFor();
     assert.ok(await lab.locator('#loss-chart canvas, #loss-chart svg').count() > 0, 'the loss curve is drawn');
@@ -274,7 +280,7 @@ test('a course page trains a lab through messages and hears when it has trained 
 });
 
 test('the embed-code panel gives snippets that reproduce the lab as it is now', async () => {
-  const { page, problems } = await open(`${site.server.url}index.html#section=unembedding+directions`);
+  const { page, problems } = await open(`${site.server.url}index.html#section=unembedding+directions&embedcode=on`);
   await page.getByLabel('Temperature T').fill('0.5');
   await page.getByText('Embed this in a course page').click();
   await page.waitForFunction(() => document.querySelector('embedding-lab').shadowRoot.querySelector('.embed textarea').value !== '');
