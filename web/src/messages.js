@@ -19,7 +19,7 @@
 // from a sender the lab does not obey is ignored and logged, never run.
 
 const prefix = 'embedding-lab:';
-export const commandNames = ['set-state', 'get-state', 'start-training', 'stop-training', 'sample'];
+const commandNames = ['set-state', 'get-state', 'start-training', 'stop-training', 'sample'];
 
 /** Why a message is not a command for this lab, or '' if it is one. */
 export function rejectReason(data) {

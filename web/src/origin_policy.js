@@ -1,6 +1,7 @@
 // Whose commands a lab obeys, and where it sends its events. An element obeys scripts of its own
 // page; an iframe obeys its parent page, or, with `origin=` in its hash, only a parent page of
 // that origin.
+import { quote } from './settings.js';
 
 /** Takes the `origin` parameter out of the hash's params: the origin to obey, or null (any parent). */
 export function allowedOrigin(params, notices) {
@@ -10,7 +11,7 @@ export function allowedOrigin(params, notices) {
   try {
     if (new URL(origin).origin === origin) return origin;
   } catch { /* falls through to the notice */ }
-  notices.push(`origin “${origin.slice(0, 80)}” is not an origin such as https://example.org: messages are taken from the parent page only`);
+  notices.push(`origin ${quote(origin)} is not an origin such as https://example.org: messages are taken from the parent page only`);
   return null;
 }
 
