@@ -26,6 +26,7 @@ export function mountTextToTensor({ root, core, state }) {
       state.get('textSeed'), (value) => state.set('textSeed', Number(value))));
 
   state.watch(['sentence', 'tokenizer', 'textWidth', 'textSeed'], () => {
+    if (input.value !== state.get('sentence')) input.value = state.get('sentence');  // a set-state message changed it
     try {
       core.scope(() => {
         const text = state.get('sentence'), byWords = state.get('tokenizer') === 'words';

@@ -1,7 +1,7 @@
 // The bundled datasets (first names of the US census, and English words), in datasets.js beside
 // embedding-lab.js, loaded when the training section first needs them: a plain script, so that
 // it also loads from file:// and under a strict Content-Security-Policy.
-import { siteBase } from '../embed_code.js';
+import { siteBase } from '../site_base.js';
 
 let loading;
 
