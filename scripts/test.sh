@@ -14,8 +14,8 @@ done
 
 build_site
 
-step "WASM core under Node"
-node --test tests/node/
+step "WASM core and the page's settings under Node"
+node --test tests/node/ tests/web/
 
 step "the page in headless Chromium"
 node --test tests/browser/

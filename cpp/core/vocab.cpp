@@ -29,7 +29,8 @@ Result<Vocabulary> Vocabulary::from_text(std::string_view text, std::string_view
   for (char32_t point : points.value()) {
     if (point == boundary_point) {
       return error("the boundary symbol ", describe(point), " occurs in the text at byte offset ",
-                   offset, ": choose a boundary symbol the text does not use");
+                   offset, ": it marks where every line starts and ends, so remove it from the text ",
+                   "or replace it");
     }
     if (point != U'\n' && point != U'\r') distinct.insert(point);
     offset += encode_utf8(point).size();

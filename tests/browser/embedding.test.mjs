@@ -171,18 +171,50 @@ test('under a strict Content-Security-Policy the page and the course page start 
   }
 });
 
+/** Posts the command to the page's lab and resolves to the name of the event `awaited`, or of an error. */
+function answerTo(page, command, awaited) {
+  return page.evaluate(([name, wanted]) => new Promise((resolve) => {
+    const lab = document.querySelector('embedding-lab');
+    lab.addEventListener(`lab-${wanted}`, () => resolve(wanted), { once: true });
+    lab.addEventListener('lab-error', (event) => resolve(`error: ${event.detail.notices.join('; ')}`), { once: true });
+    window.postMessage({ type: `embedding-lab:${name}` }, location.origin);
+  }), [command, awaited]);
+}
+
+/** The serious or critical problems axe-core finds in the page as it is now. */
+async function axeViolations(page) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+  });
+}
+
 test('axe-core finds no serious or critical accessibility problem in any section', async () => {
   for (const scheme of ['light', 'dark']) {
     const { page, problems } = await watchedPage(site.browser, site.server.url, { colorScheme: scheme });
     await page.goto(site.server.url);
     await page.locator('embedding-lab[ready]').waitFor();
-    await page.addScriptTag({ path: axePath });
-    const violations = await page.evaluate(async () => {
-      const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
-      return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
-    });
-    assert.deepEqual(violations, [], `${scheme} scheme`);
+    assert.deepEqual(await axeViolations(page), [], `${scheme} scheme`);
+    assert.deepEqual(problems, []);
+  }
+});
+
+test('axe-core finds no serious or critical problem once training has drawn every chart', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const { page, problems } = await open(`${site.server.url}index.html#section=training&steps=300&hidden=32`, { options: { colorScheme: scheme } });
+    const lab = page.locator('embedding-lab');
+    assert.equal(await answerTo(page, 'start-training', 'trained'), 'trained');
+    await lab.getByRole('button', { name: /one step/i }).click();  // the gradient heat map
+    await lab.locator('#opened-step table').first().waitFor();
+    assert.equal(await answerTo(page, 'sample', 'sampled'), 'sampled');
+    await lab.locator('#samples button').first().click();  // a sample's step-through bars
+    await lab.locator('#step-through .bars').waitFor();
+    assert.ok(await lab.locator('#loss-chart canvas, #loss-chart svg').count() > 0, 'the loss curve is drawn');
+    assert.ok(await lab.locator('#scatter text').count() > 0, 'the scatter is drawn');
+    await page.screenshot({ path: `${screenshots}/trained-${scheme}.png`, fullPage: true });
+    assert.deepEqual(await axeViolations(page), [], `${scheme} scheme`);
     assert.deepEqual(problems, []);
   }
 });
@@ -248,7 +280,7 @@ test('a course page trains a lab through messages and hears when it has trained 
 });
 
 test('the embed-code panel gives snippets that reproduce the lab as it is now', async () => {
-  const { page, problems } = await open(`${site.server.url}index.html#section=unembedding+directions`);
+  const { page, problems } = await open(`${site.server.url}index.html#section=unembedding+directions&embedcode=on`);
   await page.getByLabel('Temperature T').fill('0.5');
   await page.getByText('Embed this in a course page').click();
   await page.waitForFunction(() => document.querySelector('embedding-lab').shadowRoot.querySelector('.embed textarea').value !== '');
@@ -261,4 +293,144 @@ test('the embed-code panel gives snippets that reproduce the lab as it is now', 
   assert.equal(await again.page.locator('section').count(), 2);
   assert.equal(await text(again.page, '#temperature-value'), '0.50');
   assert.deepEqual([...problems, ...again.problems], []);
+});
+
+test('the contents list never overlaps itself, at 1280 and 360 px, light and dark', async () => {
+  for (const width of [1280, 360]) {
+    for (const scheme of ['light', 'dark']) {
+      const { page, problems } = await open(site.server.url, { options: { viewport: { width, height: 800 }, colorScheme: scheme } });
+      const nav = page.locator('embedding-lab nav');
+      const items = await nav.locator('li').evaluateAll((lis) => lis.map((li) => {
+        const box = (element) => { const r = element.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; };
+        const parts = [...li.querySelectorAll('a, a *')].map(box);
+        return { text: li.textContent, box: box(li), parts };
+      }));
+      assert.deepEqual(items.map((item) => item.text), ['1Lookup', '2One-hot × W', '3The batched form', '4Text to tensor',
+        '5Unembedding and softmax', '6Directions', '7Training and sampling']);  // each number inside its item
+      const inside = (part, box) => part.left >= box.left - 0.5 && part.right <= box.right + 0.5 && part.top >= box.top - 0.5 && part.bottom <= box.bottom + 0.5;
+      const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+      for (const item of items) assert.ok(item.parts.every((part) => inside(part, item.box)), `${item.text} spills out of its item at ${width} px`);
+      for (const [i, a] of items.entries()) {
+        for (const b of items.slice(i + 1)) assert.ok(!overlap(a.box, b.box), `${a.text} overlaps ${b.text} at ${width} px`);
+      }
+      await nav.screenshot({ path: `${screenshots}/nav-${width}-${scheme}.png` });
+      assert.deepEqual(problems, []);
+    }
+  }
+});
+
+test('the hash reads textseed, lrfinal and decayat as the README writes them, in any letter case', async () => {
+  const { page, problems } = await open(`${site.server.url}index.html#section=text+training&textseed=3&lrfinal=0.02&DecayAt=500`);
+  assert.equal(await page.locator('.notice').count(), 0);
+  const state = await page.locator('embedding-lab').evaluate((lab) => lab.state.snapshot());
+  assert.equal(state.textSeed, 3);
+  assert.equal(state.training.lrFinal, 0.02);
+  assert.equal(state.training.decayAt, 500);
+  assert.deepEqual(problems, []);
+});
+
+test('a hash with a name of Object.prototype keeps every valid setting', async () => {
+  const { page, problems } = await open(`${site.server.url}index.html#section=unembedding&toString=1&temperature=0&constructor=2`);
+  assert.equal(await page.locator('section').count(), 1);
+  assert.equal(await text(page, '#temperature-value'), '0.00');
+  assert.deepEqual(await page.locator('.notice li').allTextContents(),
+    ['“toString” is not a setting of the lab', '“constructor” is not a setting of the lab']);
+  assert.deepEqual(problems, []);
+});
+
+/**
+ * Posts a command to the lab `id` of the page and resolves to the events it answered with, in
+ * order, once 50 ms have passed after the first (answers come in the same task, or the microtasks
+ * after it); [] if none came within 3 s. A `stateJson` text becomes the message's state as JSON.parse reads it in the page
+ * (an own "__proto__" key survives only that way).
+ */
+function command(page, message, id = null) {
+  return page.evaluate(([{ stateJson, ...data }, target]) => new Promise((resolve) => {
+    if (stateJson !== undefined) data.state = JSON.parse(stateJson);
+    const lab = target ? document.getElementById(target) : document.querySelector('embedding-lab');
+    const events = [];
+    const names = ['state-changed', 'state', 'error', 'trained', 'sampled'];
+    const record = (event) => {
+      events.push({ name: event.type.slice(4), ...event.detail });
+      if (events.length === 1) setTimeout(() => { names.forEach((n) => lab.removeEventListener(`lab-${n}`, record)); resolve(events); }, 50);
+    };
+    names.forEach((n) => lab.addEventListener(`lab-${n}`, record));
+    window.postMessage(data, location.origin);
+    setTimeout(() => { if (events.length === 0) resolve(events); }, 3000);  // unanswered
+  }), [message, id]);
+}
+
+test('set-state names every name of Object.prototype and still applies the valid values beside it', async () => {
+  const { page, problems } = await open(`${site.server.url}index.html#section=unembedding`);
+  const stateJson = '{"__proto__": {"x": 1}, "toString": 1, "constructor": 2, "valueOf": 3, "hasOwnProperty": 4, "temperature": 0.5}';
+  const events = await command(page, { type: 'embedding-lab:set-state', stateJson });
+  assert.deepEqual(events.map((e) => e.name), ['state-changed', 'error']);
+  assert.equal(events[1].command, 'set-state');
+  assert.deepEqual(events[1].notices, ['__proto__', 'toString', 'constructor', 'valueOf', 'hasOwnProperty']
+    .map((name) => `“${name}” is not a setting of the lab`));
+  assert.equal(await text(page, '#temperature-value'), '0.50');
+  assert.deepEqual(problems, []);
+});
+
+test('set-state checks a value against the current state and says the current value stays', async () => {
+  const { page, problems } = await open(`${site.server.url}index.html#section=lookup+unembedding`);
+  await command(page, { type: 'embedding-lab:set-state', state: { vocab: 'a b', table: '1;2' } });
+  const events = await command(page, { type: 'embedding-lab:set-state', state: { context: '0 1 2', temperature: -1 } });
+  assert.deepEqual(events.map((e) => e.name), ['error']);
+  assert.deepEqual(events[0].notices, ['temperature “-1” is not a number from 0 to 5: the current value stays',
+    "context 0 1 2 names an id past the vocabulary's 2 symbols: the current value stays"]);
+  const [answer] = await command(page, { type: 'embedding-lab:get-state' });
+  assert.equal(answer.state.context, '0 1');
+  assert.equal(await text(page, '.context-ids'), '[0, 1]');  // get-state says what the page shows
+  assert.equal(answer.state.temperature, '1');
+  assert.equal(await text(page, '#temperature-value'), '1.00');
+  assert.deepEqual(problems, []);
+});
+
+test('a set-state that holds no setting, or a command of the wrong shape, is answered by an error', async () => {
+  const { page, problems } = await open(`${site.server.url}index.html#section=lookup`);
+  const empty = await command(page, { type: 'embedding-lab:set-state', state: {} });
+  assert.deepEqual(empty.map((e) => [e.name, e.notices]), [['error', ['set-state changed nothing: its state object holds no setting']]]);
+  const shapeless = await command(page, { type: 'embedding-lab:set-state', state: 'temperature=0' });
+  assert.deepEqual(shapeless.map((e) => [e.name, e.notices]), [['error', ['set-state needs a state object']]]);
+  const section = await command(page, { type: 'embedding-lab:set-state', state: { section: 'cost' } });
+  assert.deepEqual(section.map((e) => [e.name, e.notices]), [['error', ['section cannot change once the lab is built: the current sections stay']]]);
+  assert.deepEqual(problems, []);
+});
+
+test('sample before any model is answered by an error event', async () => {
+  const { page, problems } = await open(`${site.server.url}index.html#section=training`);
+  const events = await command(page, { type: 'embedding-lab:sample' });
+  assert.deepEqual(events.map((e) => [e.name, e.command]), [['error', 'sample']]);
+  assert.deepEqual(problems, []);
+});
+
+test('the teacher\'s embed panel shows on the whole lab\'s page, and embedded labs hide it unless asked', async () => {
+  const whole = await open(site.server.url);
+  assert.equal(await whole.page.getByText('Embed this in a course page').isVisible(), true);
+  const single = await open(`${site.server.url}index.html#section=lookup`);
+  assert.equal(await single.page.getByText('Embed this in a course page').isVisible(), false);
+  const iframeLab = await open(`${site.server.url}embed.html#section=all`);
+  assert.equal(await iframeLab.page.getByText('Embed this in a course page').isVisible(), false);
+  const course = await open(`${site.server.url}examples/course.html`, { count: 3 });
+  assert.equal(await course.page.getByText('Embed this in a course page').count(), 3);
+  assert.equal(await course.page.getByText('Embed this in a course page').first().isVisible(), false);
+  const asked = await open(`${site.server.url}embed.html#section=lookup&embedcode=on`);
+  assert.equal(await asked.page.getByText('Embed this in a course page').isVisible(), true);
+  await asked.page.evaluate(() => window.postMessage({ type: 'embedding-lab:set-state', state: { embedCode: 'off' } }, location.origin));
+  await asked.page.getByText('Embed this in a course page').waitFor({ state: 'hidden' });
+  assert.deepEqual([...whole.problems, ...single.problems, ...iframeLab.problems, ...course.problems, ...asked.problems], []);
+});
+
+test('a section shown alone keeps its number and says what the context it reads is', async () => {
+  const { page, problems } = await open(`${site.server.url}embed.html#section=unembedding&context=3+4`, { options: { viewport: { width: 900, height: 900 } } });
+  assert.equal(await page.locator('#unembedding-title .number').textContent(), '5');
+  assert.ok(await page.locator('#unembedding-title .number').isVisible());
+  assert.equal(await page.locator('nav').count(), 0);
+  assert.equal(await text(page, '.givens'),
+    'Here the symbols are @ a b c . (ids 0 to 4), the table C gives each one a row, and the context is c . (ids 3, 4).');
+  await page.screenshot({ path: `${screenshots}/single-section.png`, fullPage: true });
+  const whole = await open(site.server.url);
+  assert.equal(await whole.page.locator('.givens').count(), 0);  // with section 1 above it, no need
+  assert.deepEqual([...problems, ...whole.problems], []);
 });

@@ -354,9 +354,15 @@ test('each section fits a 360 px screen without horizontal scrolling', async () 
   assert.deepEqual(problems, []);
 });
 
-test('at desktop width every section renders (screenshots in build/screenshots)', async () => {
+test('at desktop width each section shows its first result from the core (screenshots in build/screenshots)', async () => {
   const { page, problems } = await openPage();
-  for (const id of ['lookup', 'one-hot', 'cost', 'text', 'unembedding', 'directions']) {
+  // one result per section that only appears once the core has computed it
+  const firstResult = { lookup: ['#concatenation', /\d/], 'one-hot': ['#verdict', /^identical/], cost: ['#cost-table', /\d/],
+    text: ['#token-ids', /\d/], unembedding: ['#top-symbol', /\d/], directions: ['#dot-result', /\d/] };
+  for (const [id, [result, expected]] of Object.entries(firstResult)) {
+    assert.match(await text(page, result), expected, `section ${id}: ${result}`);
+    const { width, height } = await page.locator(`#${id}`).boundingBox();
+    assert.ok(width > 600 && height > 200, `section ${id} is ${width} x ${height} px`);
     await page.locator(`#${id}`).screenshot({ path: `${screenshots}/${id}.png` });
   }
   assert.deepEqual(problems, []);

@@ -84,8 +84,8 @@ TEST_CASE("a text that cannot make a dataset is an error naming why") {
         "the text has a single line: at least two are needed to split it into training and evaluation sets");
   CHECK(make_dataset("anna\nbo\xC3(", 3, 1).message() == "invalid UTF-8 at byte offset 7 (byte 0xC3)");
   CHECK(make_dataset("ann.a\nbob", 3, 1).message() ==
-        "the boundary symbol '.' (U+002E) occurs in the text at byte offset 3: choose a boundary "
-        "symbol the text does not use");
+        "the boundary symbol '.' (U+002E) occurs in the text at byte offset 3: it marks where "
+        "every line starts and ends, so remove it from the text or replace it");
   CHECK(make_dataset("anna\nbob", 0, 1).message() == "context 0 is out of range: it must be from 1 to 16");
   CHECK(make_dataset("a\rb\nbob", 3, 1).message() == "line 1: symbol U+000D at byte offset 1 is not in the vocabulary");
 }

@@ -47,8 +47,8 @@ TEST_CASE("invalid UTF-8 in the text is an error naming its byte offset") {
 
 TEST_CASE("the boundary symbol may not occur in the text") {
   CHECK(Vocabulary::from_text("ann.a").message() ==
-        "the boundary symbol '.' (U+002E) occurs in the text at byte offset 3: choose a boundary "
-        "symbol the text does not use");
+        "the boundary symbol '.' (U+002E) occurs in the text at byte offset 3: it marks where "
+        "every line starts and ends, so remove it from the text or replace it");
   CHECK(Vocabulary::from_text("abc", "ab").message() == "boundary symbol \"ab\" must be exactly one character");
 }
 

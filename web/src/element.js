@@ -2,18 +2,25 @@
 // Each element has its own shadow root (its styles and ids stay inside) and its own state; all
 // elements on a page share one WASM module.
 //
-// Settings come from the element's attributes (see settings.js). With the `hash` attribute the
-// element reads them from the page's URL hash instead, and keeps the hash up to date, so that a
-// link or an iframe src reproduces what the reader set up: the site's index.html and embed.html
-// use it. Settings that do not parse fall back to their defaults, with a visible notice.
+// Settings come from the element's attributes, or with the `hash` attribute from the page's URL
+// hash, which the element then keeps up to date, so that a link or an iframe src reproduces what
+// the reader set up: the site's index.html and embed.html use it (starting_settings.js). Settings
+// that do not parse fall back to their defaults, with a visible notice. Commands come through
+// messages (messages.js, commands.js) from the senders the lab obeys (origin_policy.js).
+// The "Embed this" panel is for teachers: shown on the site's page of the whole lab, hidden
+// in an embedded lab unless its embedCode setting is on (the `embedded` attribute marks
+// embed.html's lab as embedded).
 import createEmbedLabModule from 'embedlab-wasm';
 import wasmBinary from 'embedlab-wasm-binary';
 import { loadCore } from './core/core.js';
 import { el } from './dom.js';
 import { embedCodePanel } from './embed_code.js';
-import { mountLab, sectionNames } from './lab.js';
+import { mountLab } from './lab.js';
+import { labCommands } from './commands.js';
 import { listen, messageType } from './messages.js';
-import { readSettings, settingsFromAttributes, settingsFromHash, settingsText } from './settings.js';
+import { originPolicy } from './origin_policy.js';
+import { settingsText } from './settings.js';
+import { startingSettings } from './starting_settings.js';
 
 let corePromise;
 /** The one core of the page, started by the first element that needs it. */
@@ -22,17 +29,9 @@ function sharedCore() {
   return corePromise;
 }
 
-/** The `origin` hash parameter: the only origin whose messages an iframe obeys. */
-function allowedOrigin(params, notices) {
-  const origin = params.get('origin');
-  params.delete('origin');
-  if (origin === null) return null;
-  try {
-    if (new URL(origin).origin === origin) return origin;
-  } catch { /* falls through to the notice */ }
-  notices.push(`origin “${origin}” is not an origin such as https://example.org: messages are taken from the parent page only`);
-  return null;
-}
+/** A notice listing the settings that were not used. */
+const noticeBox = (notices) => el('div', { class: 'notice', role: 'note' }, el('p', {}, 'Some settings were not used:'),
+  el('ul', {}, notices.map((notice) => el('li', {}, notice))));
 
 export class EmbeddingLabElement extends HTMLElement {
   connectedCallback() {
@@ -40,54 +39,32 @@ export class EmbeddingLabElement extends HTMLElement {
     const shadow = this.attachShadow({ mode: 'open' });
     const status = el('p', { class: 'status', role: 'status' }, 'Starting the core…');
     shadow.append(status);
-
-    const usesHash = this.hasAttribute('hash');
-    const inIframe = usesHash && window.parent !== window;
-    const params = new URLSearchParams(location.hash.slice(1));
-    const hashNotices = [];
-    const origin = usesHash ? allowedOrigin(params, hashNotices) : null;
-    const { values, notices } = usesHash ? settingsFromHash(`#${params}`) : settingsFromAttributes(this);
-    notices.unshift(...hashNotices);
-    const names = values.section ?? sectionNames;
+    const { values, notices, names, usesHash, inIframe, origin, embedded } = startingSettings(this);
+    const policy = originPolicy({ inIframe, origin });
 
     sharedCore().then((core) => {
       status.remove();
-      if (notices.length > 0) {
-        shadow.append(el('div', { class: 'notice', role: 'note' }, el('p', {}, 'Some settings were not used:'),
-          el('ul', {}, notices.map((notice) => el('li', {}, notice)))));
-      }
+      if (notices.length > 0) shadow.append(noticeBox(notices));
       let state;
-      const currentText = () => settingsText(state, names);
+      const currentText = () => settingsText(state.snapshot(), names);
       const emit = (name, extra = {}) => {
         const detail = { type: messageType(name), state: currentText(), sections: names, ...extra };
         this.dispatchEvent(new CustomEvent(`lab-${name}`, { detail }));
-        if (inIframe) window.parent.postMessage(detail, origin ?? '*');
+        policy.post(detail);
       };
       const lab = mountLab(shadow, { core, names, settings: values, emit });
       state = lab.state;
-      shadow.querySelector('.lab').append(embedCodePanel(currentText));
-      const runs = { 'start-training': lab.controls.train, 'stop-training': lab.controls.pause, sample: lab.controls.sample };
+      const panel = embedCodePanel(currentText);
+      shadow.querySelector('.lab').append(panel);
+      state.watch(['embedCode'], () => {
+        const wanted = state.get('embedCode');
+        panel.hidden = wanted === 'off' || (wanted === 'auto' && embedded);
+      });
       state.onChange(() => {
         if (usesHash) history.replaceState(null, '', `#${new URLSearchParams(currentText())}`);
         emit('state-changed');
       });
-      listen({
-        element: this,
-        emit,
-        apply: (changes) => {
-          const { values: accepted, notices: refused } = readSettings({ ...changes });
-          delete accepted.section;  // the sections shown are fixed once the lab is built
-          if (Object.keys(accepted).length > 0) state.setMany(accepted);
-          return refused;
-        },
-        run: (command) => {
-          if (!runs[command]) return [`${command} needs the training section, which this lab does not show`];
-          runs[command]();
-          return [];
-        },
-      }, inIframe
-        ? (event) => event.source === window.parent && (origin === null || event.origin === origin)
-        : (event) => event.source === window && event.origin === location.origin);
+      listen({ element: this, emit, commands: labCommands({ state, controls: lab.controls, emit }) }, policy.accepts);
 
       this.state = state;
       this.setAttribute('ready', '');

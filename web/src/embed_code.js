@@ -2,18 +2,17 @@
 // <embedding-lab> element, ready to paste into a course page.
 import { el } from './dom.js';
 import { defaultText } from './settings.js';
+import { siteBase } from './site_base.js';
 
-/** Where the built site lives: the folder of embedding-lab.js, read while the script runs. */
-export const siteBase = (() => {
-  const src = document.currentScript?.src ?? '';
-  return src ? src.slice(0, src.lastIndexOf('/') + 1) : '';
-})();
 
 const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** The settings (as text) that differ from the defaults, with the sections always first. */
+/**
+ * The settings (as text) that differ from the defaults, with the sections always first; never
+ * embedCode, which opens this panel for the teacher and is no part of what students see.
+ */
 function changedSettings(text) {
-  return Object.entries(text).filter(([name, value]) => name === 'section' || value !== defaultText(name));
+  return Object.entries(text).filter(([name, value]) => name === 'section' || (name !== 'embedCode' && value !== defaultText(name)));
 }
 
 export function iframeSnippet(text) {

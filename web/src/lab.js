@@ -2,33 +2,10 @@
 // shows every section; a course page can show one or a few.
 import uplotCss from 'uplot/dist/uPlot.min.css';
 import labCss from './lab.css';
-import { defaultConfig } from './core/training.js';
 import { el } from './dom.js';
 import { createState } from './state.js';
 import { sections } from './sections/index.js';
-import { defaultContext, defaultH, symbols, tableC } from './data/worked_example.js';
-
-export const sectionNames = sections.map(({ name }) => name);
-
-export const initialState = {
-  vocab: symbols,           // @ a b c ., ids 0..4
-  table: tableC,            // C, the (5, 2) table: shared by sections lookup, one-hot and unembedding
-  spotlight: 2,             // the id whose row is lit ('b')
-  context: defaultContext,  // ids of the context, [@, a, b]
-  sentence: 'Hello world',  // text to tensor
-  tokenizer: 'words',
-  textWidth: 4,
-  textSeed: 1,
-  h: defaultH,              // unembedding: a final vector; null follows the context's last symbol
-  temperature: 1,
-  a: [2, 1],                // directions
-  b: [1, 2],
-  direction: 0,
-  analogy: { a: 2, b: 0, c: 1 },  // king - man + woman
-  dataset: 'names',         // training: names, words or own
-  // the lecture's settings; a phone gets a smaller budget of steps
-  training: { ...defaultConfig, steps: globalThis.matchMedia?.('(max-width: 600px)').matches ? 5000 : 20000 },
-};
+import { initialState } from './defaults.js';
 
 let sheet;  // one constructed stylesheet, adopted by every lab on the page
 function labSheet() {
@@ -48,7 +25,7 @@ function labSheet() {
 export function mountLab(shadow, { core, names, settings = {}, emit = () => {} }) {
   shadow.adoptedStyleSheets = [labSheet()];
   const chosen = sections.filter(({ name }) => names.includes(name));
-  const lab = el('div', { class: 'lab' });
+  const lab = el('div', { class: chosen.length === 1 ? 'lab alone' : 'lab' });  // alone: a section shown without the others
   if (chosen.length > 1) lab.append(contents(shadow, chosen));
   const body = document.createElement('div');
   body.innerHTML = chosen.map(({ html }) => html).join('\n');
@@ -57,12 +34,30 @@ export function mountLab(shadow, { core, names, settings = {}, emit = () => {} }
   const state = createState({ ...initialState, ...settings });
   const controls = {};  // what sections let the message API do (train, pause, sample)
   for (const { mount } of chosen) Object.assign(controls, mount({ root: shadow, core, state, emit }) ?? {});
+  if (chosen.length === 1 && chosen[0].readsContext) shadow.getElementById(chosen[0].name).querySelector('h2').after(givens(state));
   return { state, controls };
 }
 
-/** A list of links to the sections; they scroll inside the lab without touching the URL. */
+/**
+ * For a section shown alone that reads section 1's vocabulary and context: a line saying what
+ * they are, so that its words about "the context" and "C" refer to something the reader sees.
+ */
+function givens(state) {
+  const line = el('p', { class: 'hint givens' });
+  state.watch(['vocab', 'context'], () => {
+    const vocab = state.get('vocab'), ids = state.get('context');
+    line.textContent = `Here the symbols are ${vocab.join(' ')} (ids 0 to ${vocab.length - 1}), the table C gives each one a row, ` +
+      `and the context is ${ids.map((id) => vocab[id]).join(' ')} (ids ${ids.join(', ')}).`;
+  });
+  return line;
+}
+
+/**
+ * A list of links to the sections, each with the number its heading shows (a real element, not a
+ * list marker, so that it wraps with its title); they scroll inside the lab without touching the URL.
+ */
 function contents(shadow, chosen) {
-  return el('nav', { 'aria-label': 'Sections of the lab' }, el('ol', {}, chosen.map(({ name, title }) =>
+  return el('nav', { 'aria-label': 'Sections of the lab' }, el('ol', {}, chosen.map(({ name, title, number }) =>
     el('li', {}, el('a', {
       href: `#${name}`,
       onclick: (event) => {
@@ -72,5 +67,5 @@ function contents(shadow, chosen) {
         target.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
         target.querySelector('h2').focus({ preventScroll: true });
       },
-    }, title)))));
+    }, el('span', { class: 'number', 'aria-hidden': 'true' }, String(number)), title)))));
 }

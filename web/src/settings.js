@@ -1,27 +1,36 @@
 // What a teacher can set in advance: one table of properties, each read from text and written
 // back to text. Element attributes, the URL hash of a link or iframe, and set-state messages all
-// go through it, so the three always agree. A value that does not parse is replaced by its
-// default and named in a notice; its text is only ever shown as text.
+// go through it, so the three always agree. Names are the table's own keys in any letter case
+// (textSeed, textseed). A value that does not parse is left out and named in a notice that says
+// what happens instead: at start the default applies, in a set-state the current value stays.
+// A bad value's text is only ever shown as text, and only its first characters.
 import { parseNumber } from './parse.js';
-import { initialState, sectionNames } from './lab.js';
+import { initialState, sectionNames } from './defaults.js';
 
 export const maxHashLength = 4000;
 const maxSymbols = 32, maxWidth = 8, maxBlockSize = 8, maxSentence = 200;
+
+/** At most the first 40 characters of a reader's text, to quote in a message. */
+export const quote = (text) => `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
 
 const words = (text) => text.trim().split(/\s+/).filter(Boolean);
 const integer = (text, low, high, what) => {
   const value = Number(text);
   return Number.isInteger(value) && value >= low && value <= high && /^\s*\d+\s*$/.test(text)
-    ? { value } : { error: `${what} “${text}” is not a whole number from ${low} to ${high}` };
+    ? { value } : { error: `${what} ${quote(text)} is not a whole number from ${low} to ${high}` };
 };
+const oneOf = (name, choices) => ({
+  parse: (text) => (choices.includes(text) ? { value: text } : { error: `${name} ${quote(text)} is not ${choices.join(' or ')}` }),
+  format: (text) => text,
+});
 
 /** A training setting: a number from low to high, kept in the state's `training` object under `field`. */
-const trainingNumber = (field, low, high, integer) => ({
-  field,
+const trainingNumber = (name, low, high, integer) => ({
+  field: name,
   parse(text) {
     const { value, error } = parseNumber(text);
     const fits = !error && value >= low && value <= high && (!integer || Number.isInteger(value));
-    return fits ? { value } : { error: `${field} “${text}” is not ${integer ? 'a whole number' : 'a number'} from ${low} to ${high}` };
+    return fits ? { value } : { error: `${name} ${quote(text)} is not ${integer ? 'a whole number' : 'a number'} from ${low} to ${high}` };
   },
   format: String,
 });
@@ -32,7 +41,7 @@ export const properties = {
       const names = words(text);
       if (names.length === 1 && names[0] === 'all') return { value: sectionNames };
       const unknown = names.filter((name) => !sectionNames.includes(name));
-      if (names.length === 0 || unknown.length > 0) return { error: `section “${unknown.join(' ') || text}” is not one of all, ${sectionNames.join(', ')}` };
+      if (names.length === 0 || unknown.length > 0) return { error: `section ${quote(unknown.join(' ') || text)} is not one of all, ${sectionNames.join(', ')}` };
       return { value: names };
     },
     format: (names) => (names.length === sectionNames.length ? 'all' : names.join(' ')),
@@ -42,9 +51,9 @@ export const properties = {
       const symbols = words(text);
       if (symbols.length < 2 || symbols.length > maxSymbols) return { error: `vocab needs 2 to ${maxSymbols} symbols separated by spaces, not ${symbols.length}` };
       const long = symbols.find((s) => [...s].length > 12);
-      if (long) return { error: `vocab symbol “${long}” is longer than 12 characters` };
+      if (long) return { error: `vocab symbol ${quote(long)} is longer than 12 characters` };
       const repeated = symbols.find((s, i) => symbols.indexOf(s) !== i);
-      if (repeated) return { error: `vocab symbol “${repeated}” appears twice` };
+      if (repeated) return { error: `vocab symbol ${quote(repeated)} appears twice` };
       return { value: symbols };
     },
     format: (symbols) => symbols.join(' '),
@@ -80,7 +89,7 @@ export const properties = {
   temperature: {
     parse(text) {
       const { value, error } = parseNumber(text);
-      return error || !(value >= 0 && value <= 5) ? { error: `temperature “${text}” is not a number from 0 to 5` } : { value };
+      return error || !(value >= 0 && value <= 5) ? { error: `temperature ${quote(text)} is not a number from 0 to 5` } : { value };
     },
     format: String,
   },
@@ -88,17 +97,11 @@ export const properties = {
     parse: (text) => (text.length > maxSentence ? { error: `sentence is longer than ${maxSentence} characters` } : { value: text }),
     format: (text) => text,
   },
-  tokenizer: {
-    parse: (text) => (['words', 'characters', 'gpt2'].includes(text) ? { value: text } : { error: `tokenizer “${text}” is not words, characters or gpt2` }),
-    format: (text) => text,
-  },
+  tokenizer: oneOf('tokenizer', ['words', 'characters', 'gpt2']),
   textSeed: { parse: (text) => integer(text, 1, 5, 'textSeed'), format: String },
-  dataset: {
-    parse: (text) => (text === 'names' || text === 'words' ? { value: text } : { error: `dataset “${text}” is not names or words` }),
-    format: (text) => text,
-  },
+  dataset: oneOf('dataset', ['names', 'words']),
   steps: trainingNumber('steps', 1, 200000, true),
-  block: trainingNumber('context', 1, 16, true),
+  block: { ...trainingNumber('block', 1, 16, true), field: 'context' },
   embed: trainingNumber('embed', 1, 64, true),
   hidden: trainingNumber('hidden', 1, 512, true),
   batch: trainingNumber('batch', 1, 512, true),
@@ -106,76 +109,97 @@ export const properties = {
   lrFinal: trainingNumber('lrFinal', 1e-6, 1e38, false),
   decayAt: trainingNumber('decayAt', 0, 200000, true),
   seed: trainingNumber('seed', 0, 2 ** 31, true),
-  init: {
-    field: 'init',
-    parse: (text) => (text === 'scaled' || text === 'lecture' ? { value: text } : { error: `init “${text}” is not scaled or lecture` }),
-    format: (text) => text,
-  },
+  init: { field: 'init', ...oneOf('init', ['scaled', 'lecture']) },
+  embedCode: oneOf('embedCode', ['auto', 'on', 'off']),
 };
 
-/** The current value of a setting in a state (or in initialState). */
-function valueOf(name, get) {
-  const { field } = properties[name];
-  return field ? get('training')[field] : get(name);
-}
+/** The table's own names by their lower case: a Map, so that no name reaches Object.prototype. */
+const byLowerCase = new Map(Object.keys(properties).map((name) => [name.toLowerCase(), name]));
+
+/** The table's name for a setting written in any letter case ('decayat' -> 'decayAt'), or undefined. */
+export const settingName = (name) => byLowerCase.get(name.toLowerCase());
+
+/** The current value of a setting in a state object (initialState, a snapshot). */
+const valueIn = (state, name) => (properties[name].field ? state.training[properties[name].field] : state[name]);
 
 /** The text of a setting's default. */
-export const defaultText = (name) => properties[name].format(valueOf(name, (key) => initialState[key]));
+export const defaultText = (name) => properties[name].format(valueIn(initialState, name));
 
-/** A value of a set-state message as the text the property reads: arrays of rows joined. */
-function asText(value) {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map((v) => (Array.isArray(v) ? v.join(' ') : String(v))).join(Array.isArray(value[0]) ? '; ' : ' ');
-  return String(value);
+/** A value of a message (text, a number, a list of them, or rows of them) as the text a property reads. */
+function asText(value, depth = 0) {
+  if (typeof value === 'string') {
+    return value.length > maxHashLength ? { error: `is ${value.length} characters long, more than ${maxHashLength}` } : { text: value };
+  }
+  if (['number', 'boolean', 'bigint'].includes(typeof value)) return { text: String(value) };
+  if (Array.isArray(value) && value.length <= maxSymbols && depth < 2) {
+    const items = value.map((item) => asText(item, depth + 1));
+    const bad = items.find((item) => item.error);
+    if (!bad) return { text: items.map((item) => item.text).join(Array.isArray(value[0]) ? '; ' : ' ') };
+  }
+  return { error: `is not text, a number, or a list (or rows) of at most ${maxSymbols} of them` };
 }
 
 /**
- * Reads settings from { name: value } (attributes, hash parameters or a message) into
- * { values, notices }. Unknown names and values that do not parse are left out, with a notice.
+ * Reads settings from { name: value } into { values, notices }, against `base` (a state object):
+ * values that do not parse, or do not fit the rest, are left out with a notice ending in
+ * `outcome` (what happens instead). Unknown names are left out with a notice too.
  */
-export function readSettings(source) {
+function read(source, base, outcome) {
   const values = {}, notices = [];
-  for (const [name, raw] of Object.entries(source)) {
-    const property = properties[name];
-    if (!property) {
-      notices.push(`“${name}” is not a setting of the lab`);
+  for (const [raw, rawValue] of Object.entries(source)) {
+    const name = settingName(raw);
+    if (name === undefined) {
+      notices.push(`${quote(raw)} is not a setting of the lab`);
       continue;
     }
-    const { value, error } = property.parse(asText(raw));
-    if (error) notices.push(`${error}: using the default`);
-    else if (property.field) values.training = { ...(values.training ?? initialState.training), [property.field]: value };
+    const { text, error: shape } = asText(rawValue);
+    const property = properties[name];
+    const { value, error } = shape ? { error: `${name} ${shape}` } : property.parse(text);
+    if (error) notices.push(`${error}: ${outcome.value}`);
+    else if (property.field) values.training = { ...(values.training ?? base.training), [property.field]: value };
     else values[name] = value;
   }
-  return { values: consistent(values, notices), notices };
+  return { values: consistent(values, base, outcome, notices), notices };
 }
 
-/** The settings with the table matching the vocabulary and every id inside it. */
-function consistent(values, notices) {
-  const vocab = values.vocab ?? initialState.vocab, table = values.table ?? initialState.table;
+/** The settings with the table matching the vocabulary and every id inside it, all against base. */
+function consistent(values, base, outcome, notices) {
+  const vocab = values.vocab ?? base.vocab, table = values.table ?? base.table;
   if (table.length !== vocab.length) {
-    notices.push(`the table has ${table.length} rows but the vocabulary has ${vocab.length} symbols: using the default vocabulary and table`);
+    notices.push(`the table has ${table.length} rows but the vocabulary has ${vocab.length} symbols: ${outcome.pair}`);
     delete values.vocab;
     delete values.table;
   }
-  const V = (values.vocab ?? initialState.vocab).length;
+  const V = (values.vocab ?? base.vocab).length;
   for (const key of ['context', 'spotlight']) {
     const ids = [values[key]].flat();
     if (values[key] !== undefined && ids.some((id) => id >= V)) {
-      notices.push(`${key} ${ids.join(' ')} names an id past the vocabulary's ${V} symbols: using the default`);
+      notices.push(`${key} ${ids.join(' ')} names an id past the vocabulary's ${V} symbols: ${outcome.value}`);
       delete values[key];
     }
   }
-  if (values.vocab && !values.context) values.context = initialState.context.filter((id) => id < V);
-  if (values.vocab && values.spotlight === undefined) values.spotlight = Math.min(initialState.spotlight, V - 1);
+  if (values.vocab && !values.context) {
+    const fitting = base.context.filter((id) => id < V);
+    values.context = fitting.length > 0 ? fitting : [0];
+  }
+  if (values.vocab && values.spotlight === undefined) values.spotlight = Math.min(base.spotlight, V - 1);
   return values;
 }
+
+const atStart = { value: 'using the default', pair: 'using the default vocabulary and table' };
+const whileRunning = { value: 'the current value stays', pair: 'the current vocabulary and table stay' };
+
+/** The settings a lab starts with, from { name: text } (attributes or hash parameters). */
+export const readSettings = (source) => read(source, initialState, atStart);
+
+/** A set-state message's changes to a lab whose state is now `current` (a state snapshot). */
+export const readChanges = (source, current) => read(source, current, whileRunning);
 
 /** The settings of an element's attributes. */
 export function settingsFromAttributes(element) {
   const source = {};
   for (const { name, value } of element.attributes) {
-    const property = Object.keys(properties).find((key) => key.toLowerCase() === name);
-    if (property) source[property] = value;
+    if (settingName(name) !== undefined) source[name] = value;
   }
   return readSettings(source);
 }
@@ -186,18 +210,14 @@ export function settingsFromHash(hash) {
   if (text.length > maxHashLength) {
     return { values: {}, notices: [`the link's settings are ${text.length} characters long, more than ${maxHashLength}: using the defaults`] };
   }
-  try {
-    return readSettings(Object.fromEntries(new URLSearchParams(text)));
-  } catch {
-    return { values: {}, notices: ['the link\'s settings could not be read: using the defaults'] };
-  }
+  return readSettings(Object.fromEntries(new URLSearchParams(text)));
 }
 
-/** The current state as settings text: { name: text } for every property. */
+/** The current state (a state snapshot) as settings text: { name: text } for every property. */
 export function settingsText(state, sections) {
   const text = { section: properties.section.format(sections) };
   for (const [name, property] of Object.entries(properties)) {
-    if (name !== 'section') text[name] = property.format(valueOf(name, (key) => state.get(key)));
+    if (name !== 'section') text[name] = property.format(valueIn(state, name));
   }
   return text;
 }

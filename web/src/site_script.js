@@ -1,7 +1,7 @@
 // Data the page loads only when a section first needs it, from a plain script beside
 // embedding-lab.js that sets one global: a script, not a fetch, so that it also loads from
 // file:// and under a strict Content-Security-Policy.
-import { siteBase } from './embed_code.js';
+import { siteBase } from './site_base.js';
 
 const loading = new Map();  // file -> promise of its global
 

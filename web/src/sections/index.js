@@ -1,6 +1,7 @@
-// The sections of the lab, in page order. Each has a name (its `section` attribute value), its
-// markup (an HTML file whose formulas were typeset at build time) and a mount function that
+// The sections of the lab, in page order (defaults.js lists their names and titles). Each has
+// its markup (an HTML file whose formulas were typeset at build time) and a mount function that
 // fills the markup with numbers from the core.
+import { sectionList } from '../defaults.js';
 import lookupHtml from './lookup.html';
 import oneHotHtml from './one_hot.html';
 import costHtml from './cost.html';
@@ -16,12 +17,15 @@ import { mountUnembedding } from './unembedding.js';
 import { mountDirections } from './directions.js';
 import { mountTraining } from './training.js';
 
-export const sections = [
-  { name: 'lookup', title: 'Lookup', html: lookupHtml, mount: mountLookup },
-  { name: 'one-hot', title: 'One-hot × W', html: oneHotHtml, mount: mountOneHot },
-  { name: 'cost', title: 'The batched form', html: costHtml, mount: mountCost },
-  { name: 'text', title: 'Text to tensor', html: textHtml, mount: mountTextToTensor },
-  { name: 'unembedding', title: 'Unembedding and softmax', html: unembeddingHtml, mount: mountUnembedding },
-  { name: 'directions', title: 'Directions', html: directionsHtml, mount: mountDirections },
-  { name: 'training', title: 'Training and sampling', html: trainingHtml, mount: mountTraining },
-];
+const parts = {
+  lookup: { html: lookupHtml, mount: mountLookup },
+  'one-hot': { html: oneHotHtml, mount: mountOneHot },
+  cost: { html: costHtml, mount: mountCost },
+  text: { html: textHtml, mount: mountTextToTensor },
+  unembedding: { html: unembeddingHtml, mount: mountUnembedding },
+  directions: { html: directionsHtml, mount: mountDirections },
+  training: { html: trainingHtml, mount: mountTraining },
+};
+
+/** Each section with its number (its place in the whole lab, as its heading shows it), markup and mount. */
+export const sections = sectionList.map((section, i) => ({ ...section, number: i + 1, ...parts[section.name] }));

@@ -43,12 +43,13 @@ export function mountTextToTensor({ root, core, state }) {
     oninput: (event) => state.set('sentence', event.target.value),
   });
   const widths = [2, 3, 4, 6, 8].map((d) => ({ value: d, label: String(d) }));
-  controls.replaceChildren(
-    el('label', { class: 'field wide' }, el('span', {}, 'Text'), input),
-    select('Tokens', tokenizers, state.get('tokenizer'), (value) => state.set('tokenizer', value)),
-    select('Width d', widths, state.get('textWidth'), (value) => state.set('textWidth', Number(value))),
-    select('Random seed', [1, 2, 3, 4, 5].map((seed) => ({ value: seed, label: String(seed) })),
-      state.get('textSeed'), (value) => state.set('textSeed', Number(value))));
+  const choices = {
+    tokenizer: select('Tokens', tokenizers, state.get('tokenizer'), (value) => state.set('tokenizer', value)),
+    textWidth: select('Width d', widths, state.get('textWidth'), (value) => state.set('textWidth', Number(value))),
+    textSeed: select('Random seed', [1, 2, 3, 4, 5].map((seed) => ({ value: seed, label: String(seed) })),
+      state.get('textSeed'), (value) => state.set('textSeed', Number(value))),
+  };
+  controls.replaceChildren(el('label', { class: 'field wide' }, el('span', {}, 'Text'), input), ...Object.values(choices));
 
   // What is drawn, kept to move the spotlight without asking the core again.
   let shown = null;  // { ids, tokens, rows: distinct ids in order, tableRows, sequenceRows, columns }
@@ -97,6 +98,9 @@ export function mountTextToTensor({ root, core, state }) {
   let drawing = 0;  // the latest request: a slow first load of GPT-2 must not draw over a newer text
   state.watch(['sentence', 'tokenizer', 'textWidth', 'textSeed'], () => {
     const request = ++drawing, kind = state.get('tokenizer'), text = state.get('sentence');
+    // A set-state message may have changed them: the controls show the state.
+    if (input.value !== text) input.value = text;
+    for (const [name, field] of Object.entries(choices)) field.querySelector('select').value = String(state.get(name));
     const fail = (error) => showMessage(message, `${error.message}. The tensor below is still the one of the last text that worked.`);
     const attempt = () => {
       try {

@@ -8,7 +8,7 @@
 // and the page hears `died` with what happened. The fresh worker has no model.
 import workerSource from 'embedlab-training-worker';
 import wasmBinary from 'embedlab-wasm-binary';
-import { siteBase } from '../embed_code.js';
+import { siteBase } from '../site_base.js';
 import { answer, command } from './protocol.js';
 
 function fromFile() {

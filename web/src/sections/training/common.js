@@ -1,10 +1,6 @@
-// What the sub-views of the training section share: number formatting, how a symbol is shown,
-// and message slots.
+// What the sub-views of the training section share: number formatting and message slots.
 
 export const count = new Intl.NumberFormat('en-US');
-
-/** A symbol as the page shows it: the space as ␠. */
-export const shown = (symbol) => (symbol === ' ' ? '␠' : symbol);
 
 const longestMessage = 240;  // characters of a message from the worker: it quotes at most a short part of what it names
 

@@ -1,10 +1,10 @@
 // The embedding table seen from above (the core's 2-D projection, whose axes follow the previous
 // picture so it does not mirror), and a symbol's nearest neighbours by cosine in all d dimensions.
 import { el } from '../../dom.js';
-import { formatNumber } from '../../format.js';
+import { formatNumber, visibleToken as shown } from '../../format.js';
 import { ScatterPlot } from '../../figures/scatter_plot.js';
 import { command } from '../../training/protocol.js';
-import { messageSlot, shown } from './common.js';
+import { messageSlot } from './common.js';
 
 const neighbourCount = 5;
 

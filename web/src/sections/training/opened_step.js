@@ -1,9 +1,9 @@
 // One step, opened up: the minibatch, and the gradient of the embedding table as a heat map in
 // signed colours, whose zero rows (the core finds them) are the characters the batch lacks.
 import { el } from '../../dom.js';
-import { formatNumber } from '../../format.js';
+import { formatNumber, visibleToken as shown } from '../../format.js';
 import { MatrixView } from '../../figures/matrix_view.js';
-import { count, messageSlot, shown } from './common.js';
+import { count, messageSlot } from './common.js';
 
 /** Mounts the view; onStep() is the button's action. Returns { button, message, show(opened), clear() }. */
 export function mountOpenedStep({ part, onStep }) {

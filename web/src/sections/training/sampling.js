@@ -1,10 +1,10 @@
 // Sampling: its settings, the samples, and one sample opened up step by step, with the
 // probabilities the model gave and, under top-k or top-p, the renormalised ones drawn from.
 import { el } from '../../dom.js';
-import { formatNumber } from '../../format.js';
+import { formatNumber, visibleToken as shown } from '../../format.js';
 import { BarChart } from '../../figures/bar_chart.js';
 import { command } from '../../training/protocol.js';
-import { messageSlot, shown } from './common.js';
+import { messageSlot } from './common.js';
 
 const fields = [
   { key: 'count', label: 'Samples', min: 1, max: 50, step: 1 },
