@@ -92,6 +92,15 @@ test('invalid text keeps the last tensor, and switching back to words numbers th
   assert.deepEqual(problems, []);
 });
 
+test('a set-state message that chooses GPT-2 and a text shows both in the controls', async () => {
+  const { page, problems } = await openText();
+  await page.evaluate(() => window.postMessage({ type: 'embedding-lab:set-state', state: { tokenizer: 'gpt2', sentence: 'Hi there' } }, location.origin));
+  await page.locator('#token-ids', { hasText: '[17250, 612]' }).waitFor({ timeout: 15000 });
+  assert.equal(await page.getByLabel('Tokens', { exact: true }).inputValue(), 'gpt2');
+  assert.equal(await page.getByLabel('Text', { exact: true }).inputValue(), 'Hi there');
+  assert.deepEqual(problems, []);
+});
+
 test('the GPT-2 data loads from file:// and under a strict Content-Security-Policy', async () => {
   const folder = pathToFileURL(`${siteDir}/`).href;
   const local = await openText({ url: `${folder}index.html#tokenizer=gpt2`, origin: folder });
