@@ -25,6 +25,7 @@ inline constexpr Range hidden_range{"hidden", 1, 1024};  // H, tanh units
 inline constexpr Range batch_range{"batch", 1, 1024};    // examples in a minibatch
 inline constexpr Range max_length_range{"max length", 1, 1000};  // symbols of one sample
 inline constexpr Range steps_range{"steps", 1, 1'000'000'000};   // SGD steps of one run
+inline constexpr Range page_steps_range{"steps", 1, 200'000};     // ... that the page offers: the lecture's run, ~25 s in a tab
 
 // A learning rate: a finite float32 above 0, from the smallest such number to the largest.
 struct RealRange {

@@ -105,7 +105,7 @@ extern "C" {
 // ---- Limits -----------------------------------------------------------------------------------
 
 // The core's default settings and its limits, as JSON:
-//   {"defaults": settings, "ranges": {"context" | "embed" | "hidden" | "batch" | "steps" |
+//   {"defaults": settings, "ranges": {"context" | "embed" | "hidden" | "batch" | "steps" | "pageSteps" |
 //    "maxLength" | "vocabularySize" | "lr" | "lrFinal" | "decayAt" | "seed": {"min", "max"}},
 //    "textBytes", "symbols", "matrixEntries"}
 EMSCRIPTEN_KEEPALIVE const char* el_limits() {
@@ -114,7 +114,8 @@ EMSCRIPTEN_KEEPALIVE const char* el_limits() {
     const Json whole = {{"min", 0}, {"max", max_whole_int}};
     const Json ranges = {{"context", range_json(context_range)}, {"embed", range_json(embed_range)},
                          {"hidden", range_json(hidden_range)},   {"batch", range_json(batch_range)},
-                         {"steps", range_json(steps_range)},     {"maxLength", range_json(max_length_range)},
+                         {"steps", range_json(steps_range)},     {"pageSteps", range_json(page_steps_range)},
+                         {"maxLength", range_json(max_length_range)},
                          {"vocabularySize", range_json(vocab_range)}, {"lr", lr}, {"lrFinal", lr},
                          {"decayAt", whole}, {"seed", whole}};
     return keep_json({{"defaults", config_json(TrainConfig{})}, {"ranges", ranges}, {"textBytes", max_text_bytes},

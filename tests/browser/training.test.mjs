@@ -100,7 +100,7 @@ test('a malformed model file shows a message and keeps the current model', async
 test('a bad setting and bad text each show a message and change nothing', async () => {
   const { problems, lab } = await openLab();
   await setField(lab, 'Hidden H', 99999);
-  assert.match(await lab.locator('#settings-message').textContent(), /Hidden H “99999” must be a whole number from 1 to 512: it stays 200/);
+  assert.match(await lab.locator('#settings-message').textContent(), /Hidden H “99999” is not a whole number from 1 to 1,024: it stays 200/);
   assert.equal(await lab.getByLabel('Hidden H', { exact: true }).inputValue(), '200');
   await lab.getByLabel('Dataset', { exact: true }).selectOption('own');
   await lab.getByLabel('Your own text, one example per line').fill('onlyoneline');
@@ -333,7 +333,7 @@ test('a sampling message shows beside the Sample button and goes when a sample i
   await trainFor(lab, 200);
   await setField(lab, 'Temperature', -1);
   const message = lab.locator('#sample-message');
-  assert.match(await message.textContent(), /Temperature “-1” must be from 0 to 5/);
+  assert.match(await message.textContent(), /Temperature “-1” is not a number from 0 to 5: it stays 1\./);
   const [button, box] = [await lab.getByRole('button', { name: 'Sample', exact: true }).boundingBox(), await message.boundingBox()];
   assert.ok(Math.abs(box.y - button.y) < 150, `the message is ${box.y - button.y} px from the button`);
   await sampleOnce(lab);

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { initialState, sectionNames } from '../../web/src/defaults.js';
 import { defaultText, properties, readChanges, readSettings, settingsFromHash, settingsText } from '../../web/src/settings.js';
+import { limits } from '../../web/src/core/limits.js';
 
 const defaults = settingsText(initialState, sectionNames);
 
@@ -32,7 +33,7 @@ test('a default is the text of the initial state', () => {
 test('every property names its bad value, which falls back to the default at start', () => {
   const bad = { section: 'sideways', vocab: 'a', table: '1 2; 3', context: 'x', spotlight: '-1', temperature: 'hot',
     sentence: 'z'.repeat(201), tokenizer: 'bytes', textSeed: '9', dataset: 'poems', steps: '0', block: '17', embed: '1.5',
-    hidden: '513', batch: 'many', lr: '0', lrFinal: '-1', decayAt: '200001', seed: '-1', init: 'zero', embedCode: 'yes' };
+    hidden: '1025', batch: 'many', lr: '0', lrFinal: '-1', decayAt: '-1', seed: '-1', init: 'zero', embedCode: 'yes' };
   assert.deepEqual(Object.keys(bad).sort(), Object.keys(properties).sort());
   for (const [name, text] of Object.entries(bad)) {
     const { values, notices } = readSettings({ [name]: text });
@@ -115,4 +116,13 @@ test('a hash too long to read falls back to every default', () => {
   const { values, notices } = settingsFromHash(`#sentence=${'a'.repeat(5000)}`);
   assert.deepEqual(values, {});
   assert.match(notices[0], /more than 4000: using the defaults/);
+});
+
+test('the training settings take their ranges and defaults from the core, and name the range they refuse', () => {
+  const core = { block: 'context', embed: 'embed', hidden: 'hidden', batch: 'batch', lr: 'lr', lrFinal: 'lrFinal', decayAt: 'decayAt', seed: 'seed' };
+  for (const [name, range] of Object.entries(core)) assert.deepEqual(properties[name].range, limits.ranges[range], name);
+  assert.deepEqual(properties.steps.range, limits.ranges.pageSteps);
+  for (const name of ['embed', 'hidden', 'batch', 'lr', 'lrFinal', 'seed', 'init']) assert.equal(initialState.training[name], limits.defaults[name], name);
+  assert.deepEqual(properties.hidden.parse('1025', 'Hidden H'), { error: 'Hidden H “1025” is not a whole number from 1 to 1,024' });
+  assert.deepEqual(properties.lr.parse('0'), { error: 'lr “0” is not a number from 1.4e-45 to 3.4e+38' });
 });

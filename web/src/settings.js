@@ -5,6 +5,7 @@
 // what happens instead: at start the default applies, in a set-state the current value stays.
 // A bad value's text is only ever shown as text, and only its first characters.
 import { parseNumber } from './parse.js';
+import { limits } from './core/limits.js';
 import { initialState, sectionNames } from './defaults.js';
 
 export const maxHashLength = 4000;
@@ -24,14 +25,25 @@ const oneOf = (name, choices) => ({
   format: (text) => text,
 });
 
-/** A training setting: a number from low to high, kept in the state's `training` object under `field`. */
-const trainingNumber = (name, low, high, integer) => ({
-  field: name,
-  parse(text) {
-    const { value, error } = parseNumber(text);
-    const fits = !error && value >= low && value <= high && (!integer || Number.isInteger(value));
-    return fits ? { value } : { error: `${name} ${quote(text)} is not ${integer ? 'a whole number' : 'a number'} from ${low} to ${high}` };
-  },
+const count = new Intl.NumberFormat('en-US');
+/** A limit as a message writes it: 1,024 or 3.4e+38. */
+const limitText = (x) => (Number.isInteger(x) && Math.abs(x) < 1e21 ? count.format(x) : x.toPrecision(2));
+
+/** A check of typed text: { value } for a number from min to max (a whole one if integer), else { error } naming it by label. */
+export const numberIn = (label, { min, max }, integer) => (text) => {
+  const { value, error } = parseNumber(text);
+  const fits = !error && value >= min && value <= max && (!integer || Number.isInteger(value));
+  return fits ? { value } : { error: `${label} ${quote(text)} is not ${integer ? 'a whole number' : 'a number'} from ${limitText(min)} to ${limitText(max)}` };
+};
+
+/**
+ * A training setting: a number in the core's range for it ({ min, max } from limits.js), kept in
+ * the state's `training` object under `field`. parse(text, label) names the setting by label
+ * (the training form's "Hidden H") or by its name.
+ */
+const trainingNumber = (name, range, integer, field = name) => ({
+  field, range, integer,
+  parse: (text, label = name) => numberIn(label, range, integer)(text),
   format: String,
 });
 
@@ -100,15 +112,15 @@ export const properties = {
   tokenizer: oneOf('tokenizer', ['words', 'characters', 'gpt2']),
   textSeed: { parse: (text) => integer(text, 1, 5, 'textSeed'), format: String },
   dataset: oneOf('dataset', ['names', 'words']),
-  steps: trainingNumber('steps', 1, 200000, true),
-  block: { ...trainingNumber('block', 1, 16, true), field: 'context' },
-  embed: trainingNumber('embed', 1, 64, true),
-  hidden: trainingNumber('hidden', 1, 512, true),
-  batch: trainingNumber('batch', 1, 512, true),
-  lr: trainingNumber('lr', 1e-6, 1e38, false),
-  lrFinal: trainingNumber('lrFinal', 1e-6, 1e38, false),
-  decayAt: trainingNumber('decayAt', 0, 200000, true),
-  seed: trainingNumber('seed', 0, 2 ** 31, true),
+  steps: trainingNumber('steps', limits.ranges.pageSteps, true),
+  block: trainingNumber('block', limits.ranges.context, true, 'context'),
+  embed: trainingNumber('embed', limits.ranges.embed, true),
+  hidden: trainingNumber('hidden', limits.ranges.hidden, true),
+  batch: trainingNumber('batch', limits.ranges.batch, true),
+  lr: trainingNumber('lr', limits.ranges.lr, false),
+  lrFinal: trainingNumber('lrFinal', limits.ranges.lrFinal, false),
+  decayAt: trainingNumber('decayAt', limits.ranges.decayAt, true),
+  seed: trainingNumber('seed', limits.ranges.seed, true),
   init: { field: 'init', ...oneOf('init', ['scaled', 'lecture']) },
   embedCode: oneOf('embedCode', ['auto', 'on', 'off']),
 };

@@ -1,4 +1,6 @@
-// What the sub-views of the training section share: number formatting and message slots.
+// What the sub-views of the training section share: number formatting, number fields and message
+// slots.
+import { el } from '../../dom.js';
 
 export const count = new Intl.NumberFormat('en-US');
 
@@ -25,4 +27,22 @@ export function messageSlot(element, { reserve = false } = {}) {
       return element.textContent;
     },
   };
+}
+
+/**
+ * A labelled number field. What is typed is checked by check(text) -> { value } | { error }: a
+ * good value goes to accept(value); a refused one puts the field back to current() and goes to
+ * refuse(message), which says the old value stays. range ({ min, max }) and integer set the
+ * input's own limits. Returns { field (the label and input), input }.
+ */
+export function numberField({ label, range, integer, check, current, accept, refuse }) {
+  const input = el('input', {
+    type: 'number', min: range.min, max: range.max, step: integer ? 1 : 'any', value: current(), 'aria-label': label,
+    onchange: () => {
+      const { value, error } = check(input.value);
+      if (error === undefined) return accept(value);
+      refuse(`${error}: it stays ${current()}.`);
+      input.value = current();
+    } });
+  return { input, field: el('label', { class: 'field' }, el('span', {}, label), input) };
 }

@@ -1,22 +1,25 @@
 // The training form: the dataset (bundled, pasted or uploaded) and the settings of the model and
 // the run, each checked as it is typed, with its message beside it.
 import { el, select } from '../../dom.js';
-import { count, messageSlot } from './common.js';
+import { count, messageSlot, numberField } from './common.js';
+import { limits } from '../../core/limits.js';
+import { properties } from '../../settings.js';
 
-const maxTextBytes = 5 * 1000 * 1000;
+const maxTextBytes = limits.textBytes;
 
-/** The settings a reader can change, with their limits (the core checks them again). */
+/** The settings a reader can change, by their name in the settings table (which has their limits,
+ *  the core's, and their field in the state's `training`). */
 const settings = [
-  { key: 'context', label: 'Context B', min: 1, max: 16, step: 1 },
-  { key: 'embed', label: 'Embedding d', min: 1, max: 64, step: 1 },
-  { key: 'hidden', label: 'Hidden H', min: 1, max: 512, step: 1 },
-  { key: 'batch', label: 'Batch', min: 1, max: 512, step: 1 },
-  { key: 'steps', label: 'Steps', min: 1, max: 200000, step: 1 },
-  { key: 'lr', label: 'Learning rate', min: 1e-6, max: 1e38, step: 'any' },
-  { key: 'lrFinal', label: 'Final learning rate', min: 1e-6, max: 1e38, step: 'any' },
-  { key: 'decayAt', label: 'Decay at step', min: 0, max: 200000, step: 1 },
-  { key: 'seed', label: 'Seed', min: 0, max: 2 ** 31, step: 1 },
-];
+  { name: 'block', label: 'Context B' },
+  { name: 'embed', label: 'Embedding d' },
+  { name: 'hidden', label: 'Hidden H' },
+  { name: 'batch', label: 'Batch' },
+  { name: 'steps', label: 'Steps' },
+  { name: 'lr', label: 'Learning rate' },
+  { name: 'lrFinal', label: 'Final learning rate' },
+  { name: 'decayAt', label: 'Decay at step' },
+  { name: 'seed', label: 'Seed' },
+].map((setting) => ({ ...setting, key: properties[setting.name].field }));
 const labels = { ...Object.fromEntries(settings.map(({ key, label }) => [key, label])), init: 'Initialisation', dataset: 'Dataset', text: 'your text' };
 
 /**
@@ -61,25 +64,22 @@ export function mountForm({ part, state, onTextChange }) {
     if (state.get('dataset') !== 'own') datasetMessage.clear();
   });
 
-  const inputs = settings.map(({ key, label, min, max, step }) => el('input', {
-    type: 'number', min, max, step, 'aria-label': label,
-    onchange: (event) => {
-      const value = Number(event.target.value);
-      const integer = step === 1;
-      if (event.target.value.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-        settingsMessage.show(`${label} “${event.target.value.slice(0, 20)}” must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${count.format(max)}: it stays ${state.get('training')[key]}.`);
-        event.target.value = state.get('training')[key];
-        return;
-      }
+  const fields = settings.map(({ key, name, label }) => numberField({
+    label, range: properties[name].range, integer: properties[name].integer,
+    check: (text) => properties[name].parse(text, label),
+    current: () => state.get('training')[key],
+    accept: (value) => {
       settingsMessage.clear();
       state.set('training', { ...state.get('training'), [key]: value });
-    } }));
+    },
+    refuse: (message) => settingsMessage.show(message),
+  }));
   const init = select('Initialisation', [{ value: 'scaled', label: 'scaled (small output layer)' }, { value: 'lecture', label: 'lecture (standard normal)' }],
     state.get('training').init, (value) => state.set('training', { ...state.get('training'), init: value }));
   part('settings-controls').replaceChildren(
-    ...settings.map(({ label }, i) => el('label', { class: 'field' }, el('span', {}, label), inputs[i])), init);
+    ...fields.map(({ field }) => field), init);
   state.watch(['training'], () => {  // the fields show the state, also when a course page or a loaded model set it
-    settings.forEach(({ key }, i) => { inputs[i].value = state.get('training')[key]; });
+    settings.forEach(({ key }, i) => { fields[i].input.value = state.get('training')[key]; });
     init.querySelector('select').value = state.get('training').init;
   });
 

@@ -4,14 +4,17 @@ import { el } from '../../dom.js';
 import { formatNumber, visibleToken as shown } from '../../format.js';
 import { BarChart } from '../../figures/bar_chart.js';
 import { command } from '../../training/protocol.js';
-import { messageSlot } from './common.js';
+import { messageSlot, numberField } from './common.js';
+import { limits } from '../../core/limits.js';
+import { numberIn } from '../../settings.js';
 
+/** The sampling settings; the core checks them again (temperature >= 0, top-p in (0, 1], ...). */
 const fields = [
-  { key: 'count', label: 'Samples', min: 1, max: 50, step: 1 },
-  { key: 'temperature', label: 'Temperature', min: 0, max: 5, step: 0.1 },
-  { key: 'topK', label: 'Top-k (0 = all)', min: 0, max: 500, step: 1 },
-  { key: 'topP', label: 'Top-p', min: 0.01, max: 1, step: 0.05 },
-  { key: 'seed', label: 'Sample seed', min: 0, max: 2 ** 31, step: 1 },
+  { key: 'count', label: 'Samples', range: { min: 1, max: 50 }, integer: true },
+  { key: 'temperature', label: 'Temperature', range: { min: 0, max: 5 }, integer: false },
+  { key: 'topK', label: 'Top-k (0 = all)', range: { min: 0, max: limits.symbols }, integer: true },
+  { key: 'topP', label: 'Top-p', range: { min: 0.01, max: 1 }, integer: false },
+  { key: 'seed', label: 'Sample seed', range: limits.ranges.seed, integer: true },
 ];
 
 /** Mounts the view; send(message) goes to the worker. Returns { message, request(), show(samples, symbols), clear() }. */
@@ -20,20 +23,19 @@ export function mountSampling({ part, send }) {
   const settings = { count: 10, temperature: 1, topK: 0, topP: 1, seed: 1 };
   const bad = new Map();  // key -> the message of a field whose typed value was refused
   let samples = [], symbols = [];
-  const field = ({ key, label, min, max, step }) => el('label', { class: 'field' }, el('span', {}, label), el('input', {
-    type: 'number', value: settings[key], 'aria-label': label, min, max, step,
-    onchange: (event) => {
-      const value = Number(event.target.value);
-      if (event.target.value.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
-        bad.set(key, `${label} “${event.target.value.slice(0, 20)}” must be from ${min} to ${max}: it stays ${settings[key]}.`);
-        event.target.value = settings[key];
-      } else {
-        bad.delete(key);
-        settings[key] = value;
-      }
-      if (bad.size > 0) message.show([...bad.values()].join(' '));
-      else message.clear();
-    } }));
+  const field = ({ key, label, range, integer }) => numberField({
+    label, range, integer, check: numberIn(label, range, integer), current: () => settings[key],
+    accept: (value) => {
+      bad.delete(key);
+      settings[key] = value;
+      showBad();
+    },
+    refuse: (text) => {
+      bad.set(key, text);
+      showBad();
+    },
+  }).field;
+  const showBad = () => (bad.size > 0 ? message.show([...bad.values()].join(' ')) : message.clear());
   part('sample-controls').replaceChildren(...fields.map(field),
     el('button', { type: 'button', onclick: () => request() }, 'Sample'));
 
