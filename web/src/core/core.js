@@ -16,7 +16,7 @@ export { CoreError, CoreObject };
  * Starts the WASM module and returns the core.
  * @param {Function} createModule the Emscripten factory (build/wasm/embedlab_core.cjs)
  * @param {Uint8Array} wasmBinary the module's bytes (build/wasm/embedlab_core.wasm), handed over
- *   so that the loader never fetches them
+ *   (core/wasm_bytes.js finds them), so that the loader never fetches them
  */
 export async function loadCore(createModule, wasmBinary) {
   return new Core(await createModule({ wasmBinary }));

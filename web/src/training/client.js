@@ -1,14 +1,14 @@
 // The page's side of the training worker. The worker is started from its own file
 // (training-worker.js, beside embedding-lab.js), or, where a page cannot start a worker from a
 // file (opened from file://, or the lab's files on another origin than the page), from a Blob
-// of the same code bundled in here. The WASM bytes are handed over, not fetched.
+// of the same code bundled in here. The WASM bytes are handed over (core/wasm_bytes.js), not fetched.
 //
 // A worker whose core died (an Aborted() or a trap, which the worker reports as `died`) or that
 // threw an error it did not catch is in a state nobody knows: it is ended and a fresh one starts,
 // and the page hears `died` with what happened. The fresh worker has no model.
 import workerSource from 'embedlab-training-worker';
-import wasmBinary from 'embedlab-wasm-binary';
 import { siteBase } from '../site_base.js';
+import { wasmBytes } from '../core/wasm_bytes.js';
 import { answer, command } from './protocol.js';
 
 function fromFile() {
@@ -47,7 +47,8 @@ export function startTrainingWorker(onMessage) {
       else if (!ready) onMessage({ type: answer.error, command: command.start, message: `the training worker did not start: ${event.message ?? 'unknown error'}` });
       else restart(event.message ?? 'an unknown error');
     };
-    worker.postMessage({ type: command.start, wasmBinary: wasmBinary.slice().buffer });
+    const started = worker;  // the page's core already holds the bytes: this resolves at once
+    wasmBytes().then((bytes) => started.postMessage({ type: command.start, wasmBinary: bytes.slice().buffer }));
   };
   try {
     start(fromFile);
