@@ -5,7 +5,8 @@
 #include <cstring>
 #include <limits>
 #include <string>
-#include <unordered_set>
+#include <vector>
+#include <algorithm>
 
 #include "limits.hpp"
 #include "utf8.hpp"
@@ -85,12 +86,18 @@ Result<WordTable> read_glove(std::string_view file) {
 
   WordTable table;
   table.words.reserve(static_cast<size_t>(words));
-  std::unordered_set<std::string_view> seen;
   for (Index row = 0; row < words; ++row) {
     if (!take_line(rest, line)) return error("the file ends after ", row, " of its ", words, " words");
     if (Status s = check_word(line, row); !s.ok()) return Error{s.message()};
-    if (!seen.insert(line).second) return error("word ", row + 1, " ", quote(line), " is repeated");
     table.words.emplace_back(line);
+  }
+  std::vector<size_t> order(table.words.size());  // rows sorted by word, so that repeats sit side by side
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return table.words[x] < table.words[y]; });
+  for (size_t i = 1; i < order.size(); ++i) {
+    if (table.words[order[i]] == table.words[order[i - 1]]) {
+      return error("word ", order[i] + 1, " ", quote(table.words[order[i]]), " is repeated");
+    }
   }
   const size_t expected = static_cast<size_t>(words * width) * 2;
   if (rest.size() != expected) {
