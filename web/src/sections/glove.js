@@ -48,7 +48,7 @@ export function mountGlove({ root, core }) {
 
 function wordField(label, value, list, onChange) {
   const input = el('input', { type: 'text', value, size: 10, list, spellcheck: 'false', autocapitalize: 'off',
-    'aria-label': label, onchange: onChange });
+    'aria-label': `GloVe ${label}`, onchange: onChange });
   return { input, field: el('label', { class: 'field' }, el('span', {}, label), input) };
 }
 
