@@ -66,7 +66,7 @@ function mountAnalogies(root, core, words) {
   const term = (sign, control) => el('span', { class: 'term' }, el('span', { class: 'operator', 'aria-hidden': 'true' }, sign), control);
   root.getElementById('glove-controls').replaceChildren(datalist,
     fields[0].field, term('−', fields[1].field), term('+', fields[2].field),
-    el('label', { class: 'field' }, keep, el('span', {}, 'keep the inputs among the answers')),
+    el('label', { class: 'check' }, keep, ' keep the inputs among the answers'),
     el('div', { class: 'buttons' }, analogies.map((query) => el('button', {
       type: 'button', onclick: () => { fields.forEach(({ input }, i) => { input.value = query['abc'[i]]; }); draw(); },
     }, `${query.a} − ${query.b} + ${query.c}`))));
