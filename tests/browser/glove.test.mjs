@@ -6,20 +6,15 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { browserAndSite, screenshots, serveSite, siteDir, watchedPage } from './harness.mjs';
+import { browserAndSite, openWatched, screenshots, serveSite, siteDir } from './harness.mjs';
 
 const site = browserAndSite();
 before(() => mkdirSync(screenshots, { recursive: true }));
 
 /** The page, ready, with its problems and glove-20k.js's requests recorded. */
-async function openPage({ url = site.server.url, origin = site.server.url, width = 1280, colorScheme = 'light' } = {}) {
-  const { page, problems } = await watchedPage(site.browser, origin, { colorScheme });
-  await page.setViewportSize({ width, height: 900 });
-  const gloveRequests = [];
-  page.on('request', (request) => { if (request.url().endsWith('glove-20k.js')) gloveRequests.push(request.url()); });
-  await page.goto(url);
-  await page.waitForSelector('embedding-lab[ready]', { timeout: 15000 });
-  return { page, problems, gloveRequests };
+async function openPage(options = {}) {
+  const { requests: gloveRequests, ...opened } = await openWatched(site, { ...options, watch: 'glove-20k.js' });
+  return { ...opened, gloveRequests };
 }
 
 /** Opens the real vectors and waits for the first analogy's answers. */
