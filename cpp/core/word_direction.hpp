@@ -35,6 +35,16 @@ inline Result<Eigen::VectorXf> projections(const WordTable& table, const RowVect
   return Eigen::VectorXf(unit_rows(table.vectors) * direction.transpose());  // (V, d) x (d) -> (V)
 }
 
+// unit(word) . direction: where one word lies along the direction.
+inline Result<float> projection_of(const WordTable& table, std::string_view word, const RowVector<float>& direction) {
+  auto id = word_id(table, word);
+  if (!id.ok()) return Error{id.message()};
+  if (direction.size() != table.vectors.cols()) {
+    return error("the direction has width ", direction.size(), " but the table's vectors have width ", table.vectors.cols());
+  }
+  return table.vectors.row(id.value()).normalized().dot(direction);
+}
+
 // The k words with the largest scores, largest first (ties to the earlier word); k is cut to V.
 inline std::vector<WordScore> top_words(const WordTable& table, const Eigen::VectorXf& scores, Index k) {
   std::vector<Index> order(static_cast<size_t>(scores.size()));

@@ -82,4 +82,15 @@ EMSCRIPTEN_KEEPALIVE const char* el_words_direction(const char* to, const char* 
   });
 }
 
+// One word's projection on the direction from `from` to `to`, as JSON [word, projection].
+EMSCRIPTEN_KEEPALIVE const char* el_words_projection(const char* to, const char* from, const char* word) {
+  return ask([&](const WordTable& table) -> Result<Json> {
+    auto direction = word_direction(table, to, from);
+    if (!direction.ok()) return Error{direction.message()};
+    auto projection = projection_of(table, word, direction.value());
+    if (!projection.ok()) return Error{projection.message()};
+    return Json::array({word, exact(projection.value())});
+  });
+}
+
 }  // extern "C"

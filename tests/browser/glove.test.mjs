@@ -75,11 +75,15 @@ test('an unknown word is named, and a known word typed brings the answers back',
   assert.deepEqual(problems, []);
 });
 
-test('a direction lists the words at each of its ends', async () => {
+test('a direction lists the words at each of its ends and places a typed word', async () => {
   const { page, problems } = await openPage();
   await openGlove(page);
   await page.locator('#glove-direction-to li').first().waitFor();
   assert.equal(await page.locator('#glove-direction-to li').count(), 8);
+  assert.match(await page.locator('#glove-placed').textContent(), /^nurse: 0\.\d{3}, toward woman$/);
+  await page.getByLabel('GloVe Place a word').fill('zzzq');
+  await page.getByLabel('GloVe Place a word').press('Enter');
+  assert.equal(await page.locator('#glove-placed').textContent(), 'the word "zzzq" is not among the table\'s 20000 words');
   await page.getByLabel('Direction').last().selectOption({ label: 'cats − cat' });
   await page.locator('#glove-direction-from li', { hasText: /^cat / }).first().waitFor();
   assert.deepEqual(problems, []);

@@ -22,6 +22,13 @@ TEST_CASE("each word's projection on woman - man says which side it is on") {
   check_close("projections", scores, expected, 1e-6);
 }
 
+TEST_CASE("one word's projection is its entry among all the projections") {
+  const WordTable table = five_words();
+  const RowVector<float> direction = expect_ok(word_direction(table, "woman", "man"));
+  CHECK(expect_ok(projection_of(table, "queen", direction)) == doctest::Approx(0.5f));  // (0, s, s) . (-s, s, 0) = s*s
+  CHECK(projection_of(table, "pear", direction).message() == R"(the word "pear" is not among the table's 5 words)");
+}
+
 TEST_CASE("the top words of a direction are its most extreme, largest first") {
   const WordTable table = five_words();
   const Eigen::VectorXf scores = expect_ok(projections(table, expect_ok(word_direction(table, "woman", "man"))));

@@ -20,3 +20,9 @@ export function wordsAnalogy(core, { a, b, c }, top, keepInputs) {
 export function wordsDirection(core, to, from, top) {
   return core.withText(to, (pt) => core.withText(from, (pf) => core.json(core.module._el_words_direction(pt, pf, top)), 'from'), 'to');
 }
+
+/** One word's projection on the direction from `from` to `to`: [word, p]. */
+export function wordsProjection(core, to, from, word) {
+  return core.withText(to, (pt) => core.withText(from, (pf) => core.withText(word, (pw) =>
+    core.json(core.module._el_words_projection(pt, pf, pw)), 'word'), 'from'), 'to');
+}

@@ -4,7 +4,7 @@
 import { el, select, showMessage } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { loadSiteScript } from '../site_script.js';
-import { wordsAnalogy, wordsDirection, wordsList, wordsLoad } from '../core/words.js';
+import { wordsAnalogy, wordsDirection, wordsList, wordsLoad, wordsProjection } from '../core/words.js';
 
 const analogies = [
   { a: 'king', b: 'man', c: 'woman' },
@@ -89,8 +89,23 @@ function mountDirection(root, core) {
   const message = root.getElementById('glove-direction-message');
   const ends = root.getElementById('glove-direction-ends');
   const options = pairs.map(([to, from], i) => ({ value: i, label: `${to} − ${from}` }));
-  root.getElementById('glove-direction-controls').replaceChildren(select('Direction', options, 0, (i) => draw(pairs[Number(i)])));
+  let pair = pairs[0];
+  const placed = el('p', { class: 'result', id: 'glove-placed', role: 'status' });
+  const place = wordField('Place a word', 'nurse', 'glove-words', () => placeWord());
+  root.getElementById('glove-direction-controls').replaceChildren(
+    select('Direction', options, 0, (i) => draw(pairs[Number(i)])), place.field, placed);
+  function placeWord() {
+    const [to, from] = pair;
+    try {
+      const [word, p] = wordsProjection(core, to, from, place.input.value.trim().toLowerCase());
+      placed.textContent = `${word}: ${formatNumber(p, 3)}, ${p >= 0 ? `toward ${to}` : `toward ${from}`}`;
+    } catch (error) {
+      placed.textContent = error.message;
+    }
+  }
   function draw([to, from]) {
+    pair = [to, from];
+    placeWord();
     try {
       const { to: along, from: against } = wordsDirection(core, to, from, top);
       showMessage(message, '');
