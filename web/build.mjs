@@ -6,7 +6,9 @@
 // works when opened from file://. Beside it: training-worker.js (the training Web Worker, which
 // embedding-lab.js also carries as text for where a worker cannot start from a file) and
 // datasets.js (the bundled datasets, loaded when the training section needs them) and gpt2-bpe.js
-// (GPT-2's merges, loaded when the GPT-2 tokenizer is chosen).
+// (GPT-2's merges, loaded when the GPT-2 tokenizer is chosen) and glove-20k.js (GloVe's word vectors,
+// loaded when section 6's real vectors are opened) and uplot.js (the loss chart's library, loaded
+// with the first chart).
 // Formulas in the sections' HTML, marked data-tex (inline) or data-tex-display (block), are
 // typeset here, once, by KaTeX as MathML, which browsers draw natively: the site ships no KaTeX
 // code or fonts.
@@ -16,6 +18,7 @@ import katex from 'katex';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gpt2Merges } from '../scripts/gpt2_bpe.mjs';
+import { gloveFile } from '../scripts/glove.mjs';
 import { gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -93,6 +96,13 @@ async function writeGpt2Merges() {
   console.log(`gpt2-bpe.js: ${Math.round(script.length / 1024)} KB, ${Math.round(gzipSync(script).length / 1024)} KB gzipped`);
 }
 
+/** glove-20k.js: GloVe's 20,000 most frequent words as float16 (scripts/glove.mjs), base64, loaded when section 6's real vectors are opened. */
+async function writeGlove() {
+  const script = `self.embeddingLabGlove = "${gloveFile().toString('base64')}";\n`;
+  await writeFile(`${site}/glove-20k.js`, script);
+  console.log(`glove-20k.js: ${script.length} bytes, ${gzipSync(script).length} gzipped`);
+}
+
 await mkdir(site, { recursive: true });
 const worker = await esbuild.build({ ...bundle, entryPoints: [`${root}web/src/training/worker.js`], write: false, outfile: `${site}/training-worker.js` });
 const workerCode = worker.outputFiles[0].text;
@@ -106,6 +116,8 @@ await esbuild.build({
 await writeCoreBytes();
 await writeDatasets();
 await writeGpt2Merges();
+await writeGlove();
+await copyFile(`${root}node_modules/uplot/dist/uPlot.iife.min.js`, `${site}/uplot.js`);  // sets self.uPlot; loaded with the first loss chart
 await mkdir(`${site}/examples`, { recursive: true });
 for (const file of ['index.html', 'embed.html', 'page.css', 'favicon.svg', 'examples/course.html', 'examples/course.js', 'examples/course.css']) {
   await copyFile(`${root}web/${file}`, `${site}/${file}`);

@@ -1,6 +1,7 @@
 // embedlab: the command line over the core. It trains the character-level MLP on a text with one
 // example a line, samples from a trained model, gives the next-symbol probabilities after a text,
-// exports the embedding table for the TensorFlow Embedding Projector, and cuts a text into tokens.
+// exports the embedding table for the TensorFlow Embedding Projector, cuts a text into tokens, and
+// asks word vectors (GloVe) for a word's neighbours and for analogies.
 //
 // Every failure is one line on stderr, "embedlab: <message>" quoting at most a short prefix of a
 // bad value, and exit status 2 for a bad command line, 1 for anything else. Files are read with a
@@ -26,6 +27,7 @@
 #include "tokens.hpp"
 #include "trainer.hpp"
 #include "utf8.hpp"
+#include "words.hpp"
 
 namespace {
 
@@ -249,8 +251,13 @@ int run(int argc, char** argv) {
   cli::TokensOptions tokens_options;
   CLI::App* tokens_command = cli::add_tokens_command(app, tokens_options);
 
+  cli::SimilarOptions similar_options;
+  CLI::App* similar_command = cli::add_similar_command(app, similar_options);
+  cli::AnalogyOptions analogy_options;
+  CLI::App* analogy_command = cli::add_analogy_command(app, analogy_options);
+
   // No command, or a first argument that is neither an option nor a command (a mistyped command).
-  const std::string commands = "train, sample, probs, export and tokens (see embedlab --help)";
+  const std::string commands = "train, sample, probs, export, tokens, similar and analogy (see embedlab --help)";
   if (argc == 1) {
     std::cerr << "embedlab: A subcommand is required: " << commands << '\n';
     return 2;
@@ -274,6 +281,8 @@ int run(int argc, char** argv) {
                   : sample_app->parsed()    ? sample_names(sample_command)
                   : probs_command->parsed() ? probs(probs_options)
                   : tokens_command->parsed() ? cli::print_tokens(tokens_options)
+                  : similar_command->parsed() ? cli::print_similar(similar_options)
+                  : analogy_command->parsed() ? cli::print_analogy(analogy_options)
                                             : export_projector(export_options);
   std::cout.flush();
   if (status.ok() && !std::cout) status = error("cannot write the output: ", std::strerror(errno));

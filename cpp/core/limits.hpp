@@ -43,6 +43,11 @@ inline constexpr std::size_t max_text_bytes = 5u * 1024 * 1024;  // 5 MB of text
 // most 15 characters) takes about 24 MB; 64 MB leaves room for indented JSON.
 inline constexpr std::size_t max_model_file_bytes = 64u * 1024 * 1024;
 
+// A GloVe file (scripts/glove.mjs): the page's 20,000 words of width 100 take 4 MB; 64 MB holds
+// the whole 400,000 words of GloVe 6B 100d in float16 (80 MB as float32 in memory).
+inline constexpr std::size_t max_glove_file_bytes = 64u * 1024 * 1024;
+inline constexpr Range glove_width_range{"vector width", 1, 1024};  // d of a GloVe file
+
 // A model file nests three deep (the object, a matrix, a row); a reader stops at this depth
 // rather than follow a file of a million '[' into a stack overflow.
 inline constexpr std::size_t max_json_depth = 8;

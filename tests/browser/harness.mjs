@@ -82,3 +82,17 @@ export async function watchedPage(browser, origin, options = {}) {
   });
   return { page, problems };
 }
+
+/**
+ * The page at `url` (the site's own by default), once its lab is ready, seen at `width` px in a
+ * colour scheme, with its problems and the requests for the site file `watch` recorded.
+ */
+export async function openWatched(site, { url = site.server.url, origin = site.server.url, width = 1280, colorScheme = 'light', watch } = {}) {
+  const { page, problems } = await watchedPage(site.browser, origin, { colorScheme });
+  await page.setViewportSize({ width, height: 900 });
+  const requests = [];
+  page.on('request', (request) => { if (request.url().endsWith(watch)) requests.push(request.url()); });
+  await page.goto(url);
+  await page.waitForSelector('embedding-lab[ready]', { timeout: 15000 });
+  return { page, problems, requests };
+}

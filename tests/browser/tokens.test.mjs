@@ -5,20 +5,15 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { browserAndSite, screenshots, serveSite, siteDir, watchedPage } from './harness.mjs';
+import { browserAndSite, openWatched, screenshots, serveSite, siteDir } from './harness.mjs';
 
 const site = browserAndSite();
 before(() => mkdirSync(screenshots, { recursive: true }));
 
 /** The page opened at section 4, ready, with its problems and the GPT-2 data's requests recorded. */
-async function openText({ url = site.server.url, origin = site.server.url, width = 1280, colorScheme = 'light' } = {}) {
-  const { page, problems } = await watchedPage(site.browser, origin, { colorScheme });
-  await page.setViewportSize({ width, height: 900 });
-  const gpt2Requests = [];
-  page.on('request', (request) => { if (request.url().endsWith('gpt2-bpe.js')) gpt2Requests.push(request.url()); });
-  await page.goto(url);
-  await page.waitForSelector('embedding-lab[ready]', { timeout: 15000 });
-  return { page, problems, gpt2Requests };
+async function openText(options = {}) {
+  const { requests: gpt2Requests, ...opened } = await openWatched(site, { ...options, watch: 'gpt2-bpe.js' });
+  return { ...opened, gpt2Requests };
 }
 
 const text = (page, selector) => page.locator(selector).textContent();

@@ -8,6 +8,7 @@ import { BarChart } from '../figures/bar_chart.js';
 import { MatrixView } from '../figures/matrix_view.js';
 import { VectorPlot } from '../figures/vector_plot.js';
 import { columns, directions, words } from '../data/hand_made_embedding.js';
+import { mountGlove } from './glove.js';
 
 const presets = [
   { label: 'Aligned', a: [2, 1], b: [1.5, 1.5] },
@@ -23,6 +24,7 @@ export function mountDirections({ root, core, state }) {
   mountAnalogy(root, core, state, names, table);
   new MatrixView(root.getElementById('word-table'), { label: 'The hand-made embedding table' })
     .update(table, { rowLabels: names, colLabels: columns });
+  mountGlove({ root, core });
 }
 
 function mountTwoVectors(root, core, state) {
