@@ -7,28 +7,15 @@
 // autovectorized loops for two of the three, about 0.09 ms with the kernels for all three.)
 #pragma once
 
-#include <type_traits>
-
+#include "simd/simd.hpp"
 #include "tensor.hpp"
-#ifdef __wasm_simd128__
-#include "simd/product_simd128.hpp"
-#endif
 
 namespace embedlab {
-
-// The products of S go through the SIMD128 kernels: float in the WebAssembly build.
-template <class S>
-constexpr bool simd_products =
-#ifdef __wasm_simd128__
-    std::is_same_v<S, float>;
-#else
-    false;
-#endif
 
 // out (N, n) = x (N, m) W (m, n).
 template <class S>
 void product(Matrix<S>& out, const Matrix<S>& x, const Matrix<S>& W) {
-  if constexpr (simd_products<S>) {
+  if constexpr (use_simd128<S>) {
     out.resize(x.rows(), W.cols());
     simd::product(out.data(), x.data(), W.data(), x.rows(), x.cols(), W.cols());
   } else {
@@ -39,7 +26,7 @@ void product(Matrix<S>& out, const Matrix<S>& x, const Matrix<S>& W) {
 // dW (m, n) += x^T (m, N) dout (N, n).
 template <class S>
 void add_transposed_product(Matrix<S>& dW, const Matrix<S>& x, const Matrix<S>& dout) {
-  if constexpr (simd_products<S>) {
+  if constexpr (use_simd128<S>) {
     simd::add_transposed_product(dW.data(), x.data(), dout.data(), x.rows(), x.cols(), dout.cols());
   } else {
     dW.noalias() += x.transpose() * dout;
@@ -49,7 +36,7 @@ void add_transposed_product(Matrix<S>& dW, const Matrix<S>& x, const Matrix<S>& 
 // dx (N, m) = dout (N, n) W^T (n, m).
 template <class S>
 void product_transposed(Matrix<S>& dx, const Matrix<S>& dout, const Matrix<S>& W) {
-  if constexpr (simd_products<S>) {
+  if constexpr (use_simd128<S>) {
     dx.resize(dout.rows(), W.rows());
     simd::product_transposed(dx.data(), dout.data(), W.data(), dout.rows(), dout.cols(), W.rows());
   } else {

@@ -3,6 +3,7 @@
 // Shapes: N = rows (a batch), H = hidden units; every matrix here is (N, H).
 #pragma once
 
+#include "simd/simd.hpp"
 #include "tensor.hpp"
 
 namespace embedlab {
@@ -10,7 +11,12 @@ namespace embedlab {
 // out = tanh(a), entry by entry. out may be a itself.
 template <class S>
 void tanh_forward(Matrix<S>& out, const Matrix<S>& a) {
-  out = a.array().tanh();
+  if constexpr (use_simd128<S>) {
+    out.resize(a.rows(), a.cols());  // keeps a's numbers when out is a
+    simd::tanh(out.data(), a.data(), a.size());
+  } else {
+    out = a.array().tanh();
+  }
 }
 
 // Backward of `out = tanh(a)`, given dout: da = dout * (1 - out^2) (written; da may be dout

@@ -32,22 +32,9 @@
 #include <algorithm>
 
 #include "../tensor.hpp"
+#include "lanes_simd128.hpp"
 
 namespace embedlab::simd {
-
-// The 4 floats at p, or only the first `count` of them (1 to 3) and zeros after.
-inline v128_t load_first(const float* p, Index count) {
-  if (count >= 4) return wasm_v128_load(p);
-  return wasm_f32x4_make(p[0], count > 1 ? p[1] : 0.0f, count > 2 ? p[2] : 0.0f, 0.0f);
-}
-
-// Stores the 4 lanes of v at p, or only the first `count` of them (1 to 3).
-inline void store_first(float* p, v128_t v, Index count) {
-  if (count >= 4) return wasm_v128_store(p, v);
-  p[0] = wasm_f32x4_extract_lane(v, 0);
-  if (count > 1) p[1] = wasm_f32x4_extract_lane(v, 1);
-  if (count > 2) p[2] = wasm_f32x4_extract_lane(v, 2);
-}
 
 // Where a product reads and writes: C (rows, n) with row stride ldc, A' as above, B (depth, n)
 // with row stride ldb.
