@@ -15,33 +15,39 @@ namespace embedlab {
 // out (N, n) = x (N, m) W (m, n).
 template <class S>
 void product(Matrix<S>& out, const Matrix<S>& x, const Matrix<S>& W) {
+#ifdef __wasm_simd128__
   if constexpr (use_simd128<S>) {
     out.resize(x.rows(), W.cols());
     simd::product(out.data(), x.data(), W.data(), x.rows(), x.cols(), W.cols());
-  } else {
-    out.noalias() = x * W;
+    return;
   }
+#endif
+  out.noalias() = x * W;
 }
 
 // dW (m, n) += x^T (m, N) dout (N, n).
 template <class S>
 void add_transposed_product(Matrix<S>& dW, const Matrix<S>& x, const Matrix<S>& dout) {
+#ifdef __wasm_simd128__
   if constexpr (use_simd128<S>) {
     simd::add_transposed_product(dW.data(), x.data(), dout.data(), x.rows(), x.cols(), dout.cols());
-  } else {
-    dW.noalias() += x.transpose() * dout;
+    return;
   }
+#endif
+  dW.noalias() += x.transpose() * dout;
 }
 
 // dx (N, m) = dout (N, n) W^T (n, m).
 template <class S>
 void product_transposed(Matrix<S>& dx, const Matrix<S>& dout, const Matrix<S>& W) {
+#ifdef __wasm_simd128__
   if constexpr (use_simd128<S>) {
     dx.resize(dout.rows(), W.rows());
     simd::product_transposed(dx.data(), dout.data(), W.data(), dout.rows(), dout.cols(), W.rows());
-  } else {
-    dx.noalias() = dout * W.transpose();
+    return;
   }
+#endif
+  dx.noalias() = dout * W.transpose();
 }
 
 }  // namespace embedlab

@@ -34,21 +34,24 @@ auto exp_exact(const Eigen::ArrayBase<Derived>& x) {
 // simd/exp_tanh_simd128.hpp for its accuracy).
 template <class S>
 void exp_in_place(Matrix<S>& m) {
+#ifdef __wasm_simd128__
   if constexpr (use_simd128<S>) {
     simd::exp(m.data(), m.data(), m.size());
-  } else {
-    m = exp_exact(m.array());
+    return;
   }
+#endif
+  m = exp_exact(m.array());
 }
 
 // The sum of e^x over the n entries from x.
 template <class S>
 S sum_exp(const S* x, Index n) {
+#ifdef __wasm_simd128__
   if constexpr (use_simd128<S>) {
     return simd::sum_exp(x, n);
-  } else {
-    return exp_exact(Eigen::Map<const Eigen::Array<S, 1, Eigen::Dynamic>>(x, n)).sum();
   }
+#endif
+  return exp_exact(Eigen::Map<const Eigen::Array<S, 1, Eigen::Dynamic>>(x, n)).sum();
 }
 
 template <class S>

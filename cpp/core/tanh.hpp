@@ -11,12 +11,14 @@ namespace embedlab {
 // out = tanh(a), entry by entry. out may be a itself.
 template <class S>
 void tanh_forward(Matrix<S>& out, const Matrix<S>& a) {
+#ifdef __wasm_simd128__
   if constexpr (use_simd128<S>) {
     out.resize(a.rows(), a.cols());  // keeps a's numbers when out is a
     simd::tanh(out.data(), a.data(), a.size());
-  } else {
-    out = a.array().tanh();
+    return;
   }
+#endif
+  out = a.array().tanh();
 }
 
 // Backward of `out = tanh(a)`, given dout: da = dout * (1 - out^2) (written; da may be dout
