@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const program = fileURLToPath(new URL('../../build/wasm/embedlab_simd_tests.cjs', import.meta.url));
 
 test('the SIMD128 products, exp and tanh agree with the scalar versions (doctest under Node)', () => {
-  const run = spawnSync(process.execPath, [program], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [program, '--no-colors'], { encoding: 'utf8' });
   for (const line of run.stdout.split('\n').filter((l) => l.includes('ulp'))) console.log(line);
   assert.equal(run.status, 0, `${program} failed:\n${run.stdout}${run.stderr}`);
   assert.match(run.stdout, /Status: SUCCESS!/);
