@@ -1,12 +1,16 @@
 // How long one SGD step of the lecture's model takes (makemore part 2: V 27, T 3, d 10, H 200
-// tanh, batch 32, lr 0.1, lecture init) in four runtimes, in one run on the same names:
+// tanh, batch 32, lr 0.1, lecture init) in five runtimes, in one run on the same names:
 //   1. natively: build/native/cpp/cli/embedlab_bench (its own 100 steps of warm-up);
 //   2. WASM under Node, through web/src/core/training.js;
 //   3. WASM in headless Chromium, in the site's training worker (build/site/training-worker.js),
 //      timed from the `train` command to its `finished` answer;
-//   4. PyTorch eager on one thread (scripts/benchmark_torch.py), where Debian's python3-torch is.
-// Each runtime warms up, then times --steps steps; it prints ms per step and the ratios. Not part
-// of the tests. Needs the build outputs of a first `bash scripts/test.sh`.
+//   4. PyTorch eager on one thread (scripts/benchmark_torch.py), where Debian's python3-torch is;
+//   5. TensorFlow.js with its WASM backend under Node, one thread (scripts/benchmark_tfjs.mjs;
+//      at most 5,000 steps: it is the slowest).
+// Each runtime warms up, then times --steps steps; it prints ms per step, the ratios, how the
+// native step compares with the CPU's FMA limit, and last one JSON line of the figures (null
+// where a runtime is missing). Not part of the tests. Needs the build outputs of a first
+// `bash scripts/test.sh`.
 //   node scripts/benchmark.mjs [--steps 20000]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -30,8 +34,10 @@ const paths = {
   chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   python: '/usr/bin/python3',
   torchScript: `${root}scripts/benchmark_torch.py`,
+  tfjs: `${root}node_modules/@tensorflow/tfjs-backend-wasm`,
 };
 const warmupSteps = 300;
+const tfjsMaxSteps = 5000;
 const reference = [
   ['PyTorch 1.13 eager (OpenBLAS, 1 thread)', 0.113],
   ['TensorFlow.js 4.22, wasm backend', 0.80],
@@ -161,13 +167,38 @@ function runTorch(dataFile, steps) {
   if (!probe) return null;
   const result = lastJsonLine(execFileSync(paths.python, [paths.torchScript, '--data', dataFile, '--steps', String(steps)], { encoding: 'utf8' }));
   const note = result.blas === 'OpenBLAS' ? [] : ['not the OpenBLAS of the reference figure below: its matrix products are slower'];
-  return { label: `PyTorch ${result.torch} eager, ${result.threads} thread, ${result.blas}`, ms: result.ms_per_step, note };
+  return { label: `PyTorch ${result.torch} eager, ${result.threads} thread, ${result.blas} (BLAS_INFO=${result.blas_config})`, ms: result.ms_per_step, note };
+}
+
+async function runTfjs(text, steps) {
+  const { timeTfjsWasm } = await import('./benchmark_tfjs.mjs');
+  const timed = Math.min(steps, tfjsMaxSteps);
+  const result = await timeTfjsWasm(text, timed, warmupSteps);
+  return { label: `TensorFlow.js ${result.version}, wasm backend in Node, ${result.threads}${result.simd ? ', SIMD' : ''}`, ms: result.ms,
+    note: timed < steps ? [`${timed.toLocaleString('en-US')} steps`] : [] };
+}
+
+// Multiply-adds of the three products of a step, each 2 flops: x W1, h W2, and their two
+// backward products each (B = 32 examples, T*d = 30, H = 200, V).
+const productFlops = (vocab) => 3 * 2 * 32 * 200 * (30 + vocab);
+
+/**
+ * One core's FMA limit, from /proc/cpuinfo: its clock times 2 FMA pipes times the floats of a
+ * 256-bit vector (8) times 2 flops. (AMD Zen 2 to 4 and Intel since Haswell issue two 256-bit FMAs
+ * a cycle; an AVX-512 FMA takes both of Zen 4's pipes, and Intel's server parts with two 512-bit
+ * units would double this.) Null without FMA or a clock figure.
+ */
+function fmaLimit() {
+  const info = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const mhz = Number(info.match(/^cpu MHz\s*:\s*([\d.]+)/m)?.[1]);
+  if (!/^flags\s*:.*\bfma\b/m.test(info) || !(mhz > 0)) return null;
+  return { gflops: (mhz / 1000) * 2 * 8 * 2, ghz: mhz / 1000, model: info.match(/^model name\s*:\s*(.*)$/m)?.[1] ?? 'unknown CPU' };
 }
 
 const ms = (value) => `${value.toFixed(3)} ms/step`;
 const times = (a, b) => `${(a / b).toFixed(a / b < 10 ? 2 : 1)}x`;
 
-function printResults({ steps, vocab, source, names, load }, rows, torch) {
+function printResults({ steps, vocab, source, names, load }, rows, torch, tfjs) {
   const width = Math.max(...[...rows, ...reference.map(([label]) => ({ label }))].map((row) => row.label.length)) + 2;
   const [native, node, chromium] = rows;
   console.log(`\nTraining the lecture model (V ${vocab}, T 3, d 10, H 200, batch 32, lr 0.1), ${steps.toLocaleString('en-US')} steps`);
@@ -177,12 +208,26 @@ function printResults({ steps, vocab, source, names, load }, rows, torch) {
     for (const line of row.note ?? []) console.log(`      ${line}`);
   }
   if (!torch) console.log('  PyTorch: not installed, skipped');
+  if (!tfjs) console.log('  TensorFlow.js: not installed (npm ci), skipped');
+  console.log('  word model (CBOW) words/s, natively and in Chromium: not yet measured (the word model is not in the core yet)');
   const ratios = [`WASM in Chromium / WASM in Node = ${times(chromium.ms, node.ms)}`];
   if (torch) {
     ratios.unshift(`PyTorch / native = ${times(torch.ms, native.ms)}`, `PyTorch / WASM in Node = ${times(torch.ms, node.ms)}`,
       `PyTorch / WASM in Chromium = ${times(torch.ms, chromium.ms)}`);
   }
+  if (tfjs) ratios.push(`TensorFlow.js wasm / WASM in Node = ${times(tfjs.ms, node.ms)}`, `TensorFlow.js wasm / WASM in Chromium = ${times(tfjs.ms, chromium.ms)}`);
   console.log(`Ratios: ${ratios.join('; ')}`);
+  const limit = fmaLimit();
+  const flops = productFlops(vocab);
+  if (limit) {
+    const floor = flops / (limit.gflops * 1e6);  // ms
+    console.log(`Native against the FMA limit: the products of a step are ${(flops / 1e6).toFixed(2)} MFLOP; one core of this ${limit.model}`);
+    console.log(`  at ${limit.ghz.toFixed(2)} GHz does at most ${limit.gflops.toFixed(0)} GFLOP/s (2 FMA pipes x 8 floats x 2), so they take at least ${floor.toFixed(4)} ms;`);
+    console.log(`  the whole native step (products, tanh, softmax, lookup, update) took ${ms(native.ms)} = ${times(native.ms, floor)} that floor`);
+    console.log(`  (${(flops / (native.ms * 1e6)).toFixed(1)} GFLOP/s of products over the whole step)`);
+  } else {
+    console.log('Native against the FMA limit: no FMA flag or clock in /proc/cpuinfo, not computed');
+  }
   console.log('Reference figures from issue 5 (measured before, on this machine kind; not measured now):');
   for (const [label, value] of reference) console.log(`  ${label.padEnd(width)}${ms(value)}`);
 }
@@ -203,8 +248,11 @@ try {
   const node = await runNode(core, lecture, text, steps);
   const chromium = await runChromium(lecture, text, steps);
   const torch = runTorch(dataFile, steps);
-  const rows = [native, node, chromium, torch].filter(Boolean);
-  printResults({ steps, vocab: node.vocab, source, names: text.split('\n').filter(Boolean).length, load }, rows, torch);
+  const tfjs = existsSync(paths.tfjs) ? await runTfjs(text, steps) : null;
+  const rows = [native, node, chromium, torch, tfjs].filter(Boolean);
+  printResults({ steps, vocab: node.vocab, source, names: text.split('\n').filter(Boolean).length, load }, rows, torch, tfjs);
+  const figure = (row) => (row ? Number(row.ms.toFixed(4)) : null);
+  console.log(JSON.stringify({ native_ms: figure(native), node_wasm_ms: figure(node), chromium_ms: figure(chromium), pytorch_ms: figure(torch), tfjs_wasm_ms: figure(tfjs) }));
 } catch (error) {
   // caught here: the Emscripten loader turns an unhandled rejection into a dump of its own code
   console.error(`benchmark: ${error.message.split('\n')[0]}`);

@@ -10,6 +10,7 @@ it beside the native and WASM builds; by hand:
 import argparse
 import json
 import os
+import re
 import time
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # read when torch loads OpenBLAS, if it is the BLAS
@@ -67,6 +68,13 @@ def blas_library():
     return ", ".join(sorted(os.path.basename(path) for path in paths)) or "no BLAS library"
 
 
+def blas_config():
+    """The BLAS torch was built against, as torch.__config__.show() names it (Debian's: "generic",
+    the libblas.so.3 interface, whichever library fills it)."""
+    found = re.search(r"BLAS_INFO=(\w+)", torch.__config__.show())
+    return found.group(1) if found else "not named"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", required=True, help="text file, one example a line")
@@ -87,7 +95,7 @@ def main():
         step(params, X, Y, generator)
     seconds = time.perf_counter() - start
     print(json.dumps({"runtime": "pytorch", "torch": torch.__version__, "threads": torch.get_num_threads(),
-                      "blas": blas_library(), "vocab": vocab, "steps": args.steps, "seconds": seconds,
+                      "blas": blas_library(), "blas_config": blas_config(), "vocab": vocab, "steps": args.steps, "seconds": seconds,
                       "ms_per_step": seconds * 1000 / args.steps}))
 
 

@@ -34,7 +34,7 @@ Status linear_backward(Matrix<S>& dx, Matrix<S>& dW, const Matrix<S>& dout, cons
   if (Status s = check_product(x, W); !s.ok()) return s;
   if (Status s = check_shape("dout", dout, x.rows(), W.cols()); !s.ok()) return s;
   if (Status s = check_shape("dW", dW, W.rows(), W.cols()); !s.ok()) return s;
-  dx.noalias() = dout * W.transpose();
+  product_transposed(dx, dout, W);
   add_transposed_product(dW, x, dout);
   return {};
 }

@@ -25,7 +25,7 @@ Result<S> cross_entropy_forward(Matrix<S>& probs, const Matrix<S>& logits, const
   if (Status s = log_softmax_forward(probs, logits, S(1)); !s.ok()) return Error{s.message()};
   S total = 0;
   for (Index b = 0; b < logits.rows(); ++b) total -= probs(b, targets[b]);
-  probs = exp_exact(probs.array());
+  exp_in_place(probs);
   return total / static_cast<S>(logits.rows());
 }
 

@@ -3,6 +3,7 @@
 // Shapes: N = rows (a batch), H = hidden units; every matrix here is (N, H).
 #pragma once
 
+#include "simd/simd.hpp"
 #include "tensor.hpp"
 
 namespace embedlab {
@@ -10,6 +11,13 @@ namespace embedlab {
 // out = tanh(a), entry by entry. out may be a itself.
 template <class S>
 void tanh_forward(Matrix<S>& out, const Matrix<S>& a) {
+#ifdef __wasm_simd128__
+  if constexpr (use_simd128<S>) {
+    out.resize(a.rows(), a.cols());  // keeps a's numbers when out is a
+    simd::tanh(out.data(), a.data(), a.size());
+    return;
+  }
+#endif
   out = a.array().tanh();
 }
 
