@@ -67,6 +67,7 @@ struct Mlp {
   // What a trainer asks of any model (see trainer.hpp): the embedding table, the named
   // parameters, and forward, loss and backward that keep what they need in a Scratch.
   const Matrix<S>& embedding() const { return C; }
+  Matrix<S>& embedding() { return C; }
   Parameters<S> parameters() {
     return {parameter<S>("C", C), parameter<S>("W1", W1), parameter<S>("b1", b1), parameter<S>("W2", W2), parameter<S>("b2", b2)};
   }

@@ -89,6 +89,16 @@ Result<float> TrainerOf<Model, Config>::step() {
 }
 
 template <class Model, class Config>
+Status TrainerOf<Model, Config>::copy_embedding_row(Id from, Id to) {
+  const Index V = model_.embedding().rows();
+  if (Status s = check_id(from, V); !s.ok()) return s;
+  if (Status s = check_id(to, V); !s.ok()) return s;
+  model_.embedding().row(to) = model_.embedding().row(from);
+  previous_.embedding().row(to) = previous_.embedding().row(from);
+  return {};
+}
+
+template <class Model, class Config>
 Result<TrainingRun> TrainerOf<Model, Config>::run(std::int64_t steps) {
   if (Status s = check_range(steps_range, steps); !s.ok()) return Error{s.message()};
   TrainingRun run;

@@ -5,7 +5,8 @@
 // The model interface (Mlp<float> and WordModel<float> answer it):
 //   using Scratch = ...;                                   what a forward keeps for the backward
 //   Index context_size() const;                            ids per example (T, or 2k words)
-//   const Matrix<S>& embedding() const;                    the table (V, d) the page shows
+//   const Matrix<S>& embedding() const;                    the table (V, d) the page shows (and a
+//   Matrix<S>& embedding();                                writable one)
 //   Parameters<S> parameters();                            named views of every tensor (parameters.hpp)
 //   Status forward(Scratch&, const Ids& contexts) const;   logits (B, V) of B contexts, kept in Scratch
 //   Result<S> loss(Scratch&, const Ids& targets) const;    mean cross-entropy of those logits
@@ -101,6 +102,10 @@ class TrainerOf {
   const Ids& batch_contexts() const { return batch_contexts_; }  // (B, T), row-major
   const Ids& batch_targets() const { return batch_targets_; }    // (B)
   const Matrix<float>& embedding_gradient() const { return grads_.embedding(); }  // (V, d)
+
+  // Gives symbol `to` the vector of symbol `from` in the embedding table: the start of "what if
+  // two words had identical vectors?".
+  Status copy_embedding_row(Id from, Id to);
 
  private:
   TrainerOf(Dataset data, const Config& config, Rng rng, Model model);

@@ -67,6 +67,7 @@ struct WordModel {
   // table, the named parameters, and forward, loss and backward over a batch.
   Index context_size() const { return 2 * window; }
   const Matrix<S>& embedding() const { return E; }
+  Matrix<S>& embedding() { return E; }
   Parameters<S> parameters() {
     Parameters<S> p{parameter<S>("E", E)};
     if (!tied()) p.push_back(parameter<S>("W_U", W_U));
