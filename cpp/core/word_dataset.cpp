@@ -69,7 +69,7 @@ Result<Dataset> make_word_dataset(std::string_view text, const WordDataConfig& c
   for (Ids& line : lines) {
     Ids kept;
     for (Id id : line) {
-      if (rng.uniform() < keep_probability(counts[static_cast<size_t>(id)] / total, config.subsample)) kept.push_back(id);
+      if (rng.uniform() < keep_probability(counts[static_cast<size_t>(id)] / total, static_cast<double>(config.subsample))) kept.push_back(id);
     }
     line = std::move(kept);
   }
