@@ -123,4 +123,13 @@ Status OutputFile::commit(const std::string& text) {
   return {};
 }
 
+// An output that would overwrite an input (or another output) is refused, however its path is
+// spelled: the input would be lost.
+Status check_distinct(const char* input_flag, const std::string& input, const char* output_flag,
+                      const std::string& output) {
+  if (!same_file(input, output)) return {};
+  return error(output_flag, " ", shown(output), " is the file given as ", input_flag, ": writing it would destroy ",
+               "it; choose another ", output_flag);
+}
+
 }  // namespace embedlab::cli

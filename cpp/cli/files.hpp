@@ -50,4 +50,8 @@ class OutputFile {
   int fd_ = -1;
 };
 
+// An output that would overwrite an input (or another output) is refused, however its path is
+// spelled: the input would be lost.
+Status check_distinct(const char* input_flag, const std::string& input, const char* output_flag, const std::string& output);
+
 }  // namespace embedlab::cli

@@ -21,11 +21,13 @@
 
 #include "arguments.hpp"
 #include "files.hpp"
+#include "progress.hpp"
 #include "limits.hpp"
 #include "model_file.hpp"
 #include "sampler.hpp"
 #include "tokens.hpp"
 #include "trainer.hpp"
+#include "train_words.hpp"
 #include "utf8.hpp"
 #include "words.hpp"
 
@@ -59,15 +61,6 @@ struct ExportOptions {
   std::string model, vectors = "vectors.tsv", metadata = "metadata.tsv";
 };
 
-// An output that would overwrite an input (or another output) is refused, however its path is
-// spelled: the input would be lost.
-Status check_distinct(const char* input_flag, const std::string& input, const char* output_flag,
-                      const std::string& output) {
-  if (!cli::same_file(input, output)) return {};
-  return error(output_flag, " ", cli::shown(output), " is the file given as ", input_flag, ": writing it would destroy ",
-               "it; choose another ", output_flag);
-}
-
 // A model file read and checked; messages start with its path.
 Result<SavedModel> load_model(const std::string& path) {
   auto text = cli::read_file(path, max_model_file_bytes, "a model file");
@@ -91,7 +84,7 @@ Status train(const TrainOptions& options) {
   if (!init.ok()) return init.status();
   config.init = init.value();
   if (Status s = check_config(config); !s.ok()) return s;
-  if (Status s = check_distinct("--data", options.data, "--out", options.out); !s.ok()) return s;
+  if (Status s = cli::check_distinct("--data", options.data, "--out", options.out); !s.ok()) return s;
   auto text = cli::read_file(options.data, max_text_bytes, "a text");
   if (!text.ok()) return text.status();
   auto data = make_dataset(text.value(), config.context, config.seed);
@@ -104,15 +97,9 @@ Status train(const TrainOptions& options) {
   std::cerr << "training on " << trainer.data().train.size() << " examples of " << cli::shown(options.data)
             << " (vocabulary " << trainer.data().vocab.size() << ", " << init_name(config.init) << " init)\n";
 
-  const auto start = std::chrono::steady_clock::now();
-  const std::int64_t report_every = std::max<std::int64_t>(1, options.steps / 20);
-  while (trainer.steps() < options.steps) {
-    auto run = trainer.run(std::min(report_every, options.steps - trainer.steps()));
-    if (!run.ok()) return run.status();
-    if (!run.value().stopped.ok()) return run.value().stopped;
-    std::cerr << "step " << trainer.steps() << " of " << options.steps << ": mean minibatch loss " << run.value().mean_loss << '\n';
-  }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  auto took = cli::run_with_progress(trainer, options.steps);
+  if (!took.ok()) return took.status();
+  const double seconds = took.value();
 
   auto file = write_model(trainer.data().vocab, trainer.model());
   if (!file.ok()) return file.status();
@@ -161,9 +148,9 @@ Status probs(const ProbsOptions& options) {
 // Both files or neither: both are opened (so a bad folder fails before anything is written),
 // then written.
 Status export_projector(const ExportOptions& options) {
-  if (Status s = check_distinct("--model", options.model, "--vectors", options.vectors); !s.ok()) return s;
-  if (Status s = check_distinct("--model", options.model, "--metadata", options.metadata); !s.ok()) return s;
-  if (Status s = check_distinct("--vectors", options.vectors, "--metadata", options.metadata); !s.ok()) return s;
+  if (Status s = cli::check_distinct("--model", options.model, "--vectors", options.vectors); !s.ok()) return s;
+  if (Status s = cli::check_distinct("--model", options.model, "--metadata", options.metadata); !s.ok()) return s;
+  if (Status s = cli::check_distinct("--vectors", options.vectors, "--metadata", options.metadata); !s.ok()) return s;
   auto saved = load_model(options.model);
   if (!saved.ok()) return saved.status();
   auto vectors = cli::OutputFile::open(options.vectors);
@@ -248,6 +235,9 @@ int run(int argc, char** argv) {
   export_command->add_option("--vectors", export_options.vectors, "vectors file to write")->capture_default_str();
   export_command->add_option("--metadata", export_options.metadata, "symbols file to write")->capture_default_str();
 
+  cli::TrainWordsOptions words_options;
+  CLI::App* words_command = cli::add_train_words_command(app, words_options);
+
   cli::TokensOptions tokens_options;
   CLI::App* tokens_command = cli::add_tokens_command(app, tokens_options);
 
@@ -257,7 +247,7 @@ int run(int argc, char** argv) {
   CLI::App* analogy_command = cli::add_analogy_command(app, analogy_options);
 
   // No command, or a first argument that is neither an option nor a command (a mistyped command).
-  const std::string commands = "train, sample, probs, export, tokens, similar and analogy (see embedlab --help)";
+  const std::string commands = "train, train-words, sample, probs, export, tokens, similar and analogy (see embedlab --help)";
   if (argc == 1) {
     std::cerr << "embedlab: A subcommand is required: " << commands << '\n';
     return 2;
@@ -283,6 +273,7 @@ int run(int argc, char** argv) {
                   : tokens_command->parsed() ? cli::print_tokens(tokens_options)
                   : similar_command->parsed() ? cli::print_similar(similar_options)
                   : analogy_command->parsed() ? cli::print_analogy(analogy_options)
+                  : words_command->parsed() ? cli::train_words(words_options)
                                             : export_projector(export_options);
   std::cout.flush();
   if (status.ok() && !std::cout) status = error("cannot write the output: ", std::strerror(errno));

@@ -1,6 +1,7 @@
 #include "dataset.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 #include <utility>
 
@@ -11,8 +12,16 @@ namespace embedlab {
 
 namespace {
 
-// The non-empty lines of text, without their "\n" or "\r\n".
-std::vector<std::string_view> split_lines(std::string_view text) {
+// The lines of `order[first]` to `order[last - 1]`.
+std::vector<Ids> pick(const std::vector<Ids>& lines, const std::vector<size_t>& order, size_t first, size_t last) {
+  std::vector<Ids> picked;
+  for (size_t i = first; i < last; ++i) picked.push_back(lines[order[i]]);
+  return picked;
+}
+
+}  // namespace
+
+std::vector<std::string_view> text_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   while (!text.empty()) {
     const size_t end = std::min(text.find('\n'), text.size());
@@ -23,15 +32,6 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   }
   return lines;
 }
-
-// The lines of `order[first]` to `order[last - 1]`.
-std::vector<Ids> pick(const std::vector<Ids>& lines, const std::vector<size_t>& order, size_t first, size_t last) {
-  std::vector<Ids> picked;
-  for (size_t i = first; i < last; ++i) picked.push_back(lines[order[i]]);
-  return picked;
-}
-
-}  // namespace
 
 Result<Examples> make_examples(const std::vector<Ids>& lines, Index context) {
   if (Status s = check_range(context_range, context); !s.ok()) return Error{s.message()};
@@ -82,7 +82,7 @@ Result<Dataset> make_dataset(std::string_view text, Index context, std::uint64_t
     return error("the text has ", symbols, " distinct symbols: at most ", max_symbols, " are allowed");
   }
 
-  const std::vector<std::string_view> texts = split_lines(text);
+  const std::vector<std::string_view> texts = text_lines(text);
   if (texts.size() < 2) {
     return error("the text has a single line: at least two are needed to split it into training and evaluation sets");
   }
@@ -93,6 +93,13 @@ Result<Dataset> make_dataset(std::string_view text, Index context, std::uint64_t
     lines.push_back(std::move(ids.value()));
   }
 
+  return split_dataset(std::move(vocab.value()), lines, seed, [context](const std::vector<Ids>& part) {
+    return make_examples(part, context);
+  });
+}
+
+Result<Dataset> split_dataset(Vocabulary vocab, const std::vector<Ids>& lines, std::uint64_t seed,
+                              const std::function<Result<Examples>(const std::vector<Ids>&)>& examples_of) {
   // Fisher-Yates shuffle of the line order: position i takes one of positions 0..i at random.
   std::vector<size_t> order(lines.size());
   std::iota(order.begin(), order.end(), size_t{0});
@@ -101,10 +108,13 @@ Result<Dataset> make_dataset(std::string_view text, Index context, std::uint64_t
     std::swap(order[i], order[rng.below(static_cast<std::uint32_t>(i + 1)).value()]);
   }
   const size_t n = lines.size(), train_end = 8 * n / 10, dev_end = 9 * n / 10;
-  auto train = make_examples(pick(lines, order, 0, train_end), context);
-  auto dev = make_examples(pick(lines, order, train_end, dev_end), context);
-  auto test = make_examples(pick(lines, order, dev_end, n), context);
-  return Dataset{std::move(vocab.value()), std::move(train.value()), std::move(dev.value()), std::move(test.value())};
+  auto train = examples_of(pick(lines, order, 0, train_end));
+  auto dev = examples_of(pick(lines, order, train_end, dev_end));
+  auto test = examples_of(pick(lines, order, dev_end, n));
+  for (const auto* part : {&train, &dev, &test}) {
+    if (!part->ok()) return Error{part->message()};
+  }
+  return Dataset{std::move(vocab), std::move(train.value()), std::move(dev.value()), std::move(test.value())};
 }
 
 }  // namespace embedlab

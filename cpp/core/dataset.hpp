@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct Examples {
 
   Index size() const { return static_cast<Index>(targets.size()); }
 };
+
+// The non-empty lines of text, without their "\n" or "\r\n".
+std::vector<std::string_view> text_lines(std::string_view text);
 
 // The pairs of every line, in order. lines hold ids without boundaries: "emma" is {e, m, m, a}.
 Result<Examples> make_examples(const std::vector<Ids>& lines, Index context);
@@ -50,5 +54,11 @@ struct Dataset {
 // boundary in the text, a single line, more than max_symbols distinct symbols.
 Result<Dataset> make_dataset(std::string_view text, Index context, std::uint64_t seed,
                              std::string_view boundary = ".");
+
+// The lines (ids) shuffled with Rng(seed) and split as makemore does: the first 80 % (rounded
+// down) train, up to 90 % dev, the rest test; examples_of makes each split's examples. A text
+// needs at least two lines.
+Result<Dataset> split_dataset(Vocabulary vocab, const std::vector<Ids>& lines, std::uint64_t seed,
+                              const std::function<Result<Examples>(const std::vector<Ids>&)>& examples_of);
 
 }  // namespace embedlab

@@ -62,6 +62,15 @@ inline constexpr std::size_t max_quoted_chars = 40;
 // V: the symbols of a text and the boundary.
 inline constexpr Range vocab_range{"vocabulary size", 2, max_symbols + 1};
 
+// The word model: its vocabulary keeps the most frequent words of a corpus, at most max_words
+// (the full softmax scores every one at every step), plus the boundary and the unknown word.
+inline constexpr Index max_words = 5000;
+inline constexpr Range words_range{"words", 1, max_words};                          // words kept
+inline constexpr Range word_vocab_range{"vocabulary size", 3, max_words + 2};       // V of a word model
+inline constexpr Range window_range{"window", 1, 8};                                // k words on each side
+inline constexpr Range min_count_range{"min count", 1, 1'000'000'000};              // times a kept word occurs
+inline constexpr std::size_t max_corpus_bytes = 16u * 1024 * 1024;                  // 16 MB: about 2.5 million words
+
 // "hidden 2000 is out of range: it must be from 1 to 1024"; `value` as the reader wrote it.
 template <class Value>
 Error out_of_range(const Range& range, const Value& value) {

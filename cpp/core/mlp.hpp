@@ -17,15 +17,41 @@
 #include "limits.hpp"
 #include "linear.hpp"
 #include "loss.hpp"
+#include "parameters.hpp"
 #include "rng.hpp"
 #include "tanh.hpp"
 #include "tensor.hpp"
 
 namespace embedlab {
 
+// What the forward keeps for the backward, and the backward's own buffers. They take their
+// shapes on the first step and keep their memory after it: a step allocates nothing.
+template <class S>
+struct MlpScratch {
+  Matrix<S> x;        // (B, T*d) the concatenated context; (B*T, d) while the lookup fills it
+  Matrix<S> h;        // (B, H)
+  Matrix<S> logits;   // (B, V)
+  Matrix<S> probs;    // (B, V)
+  Matrix<S> dlogits;  // (B, V)
+  Matrix<S> dh;       // (B, H), then the gradient of x W1 + b1 in place
+  Matrix<S> dx;       // (B, T*d), then viewed as (B*T, d) for the lookup's backward
+};
+
+template <class S>
+struct Mlp;
+
+template <class S>
+Status mlp_forward(MlpScratch<S>& s, const Mlp<S>& m, const Ids& contexts);
+template <class S>
+Result<S> mlp_loss(MlpScratch<S>& s, const Ids& targets);
+template <class S>
+Status mlp_backward(Mlp<S>& grads, MlpScratch<S>& s, const Mlp<S>& m, const Ids& contexts, const Ids& targets);
+
 // The parameters of the model; the same struct holds their gradients (dC, dW1, ...).
 template <class S>
 struct Mlp {
+  using Scratch = MlpScratch<S>;
+
   Index context = 0;  // T
   Matrix<S> C;        // (V, d)
   Matrix<S> W1;       // (T*d, H)
@@ -37,6 +63,19 @@ struct Mlp {
   // contexts (B*T ids, row-major). This forward keeps nothing; training uses mlp_forward.
   Index context_size() const { return context; }
   Status forward(Matrix<S>& logits, const Ids& contexts) const;
+
+  // What a trainer asks of any model (see trainer.hpp): the embedding table, the named
+  // parameters, and forward, loss and backward that keep what they need in a Scratch.
+  const Matrix<S>& embedding() const { return C; }
+  Matrix<S>& embedding() { return C; }
+  Parameters<S> parameters() {
+    return {parameter<S>("C", C), parameter<S>("W1", W1), parameter<S>("b1", b1), parameter<S>("W2", W2), parameter<S>("b2", b2)};
+  }
+  Status forward(Scratch& s, const Ids& contexts) const { return mlp_forward(s, *this, contexts); }
+  Result<S> loss(Scratch& s, const Ids& targets) const { return mlp_loss(s, targets); }
+  Status backward(Mlp& grads, Scratch& s, const Ids& contexts, const Ids& targets) const {
+    return mlp_backward(grads, s, *this, contexts, targets);
+  }
 };
 
 // The sizes of a model are within the limits: V = vocabulary, T = context, d = embed,
@@ -72,19 +111,6 @@ Mlp<T> mlp_cast(const Mlp<S>& m) {
   return {m.context, m.C.template cast<T>(), m.W1.template cast<T>(), m.b1.template cast<T>(),
           m.W2.template cast<T>(), m.b2.template cast<T>()};
 }
-
-// What the forward keeps for the backward, and the backward's own buffers. They take their
-// shapes on the first step and keep their memory after it: a step allocates nothing.
-template <class S>
-struct MlpScratch {
-  Matrix<S> x;        // (B, T*d) the concatenated context; (B*T, d) while the lookup fills it
-  Matrix<S> h;        // (B, H)
-  Matrix<S> logits;   // (B, V)
-  Matrix<S> probs;    // (B, V)
-  Matrix<S> dlogits;  // (B, V)
-  Matrix<S> dh;       // (B, H), then the gradient of x W1 + b1 in place
-  Matrix<S> dx;       // (B, T*d), then viewed as (B*T, d) for the lookup's backward
-};
 
 // s.logits (B, V) of B contexts: contexts holds B*T ids, context b in ids b*T to b*T + T - 1.
 template <class S>

@@ -2,35 +2,24 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <utility>
+
+#include "word_training.hpp"
 
 namespace embedlab {
 
-namespace {
+float Schedule::at(std::int64_t step) const {
+  if (decay == Decay::step) return step < decay_at ? lr : lr_final;
+  if (step >= decay_at) return lr_final;
+  const float done = static_cast<float>(static_cast<double>(step) / static_cast<double>(decay_at));  // in [0, 1)
+  return lr + (lr_final - lr) * done;
+}
 
 Status check_learning_rate(const char* name, float lr) {
   if (lr >= learning_rate_range.min && lr <= learning_rate_range.max) return {};
   return error(name, " ", lr, " must be a finite number > 0");
 }
-
-// next = current - lr * grads, parameter by parameter.
-void sgd_update(Mlp<float>& next, const Mlp<float>& current, const Mlp<float>& grads, float lr) {
-  next.C = current.C - lr * grads.C;
-  next.W1 = current.W1 - lr * grads.W1;
-  next.b1 = current.b1 - lr * grads.b1;
-  next.W2 = current.W2 - lr * grads.W2;
-  next.b2 = current.b2 - lr * grads.b2;
-}
-
-void set_zero(Mlp<float>& grads) {
-  grads.C.setZero();
-  grads.W1.setZero();
-  grads.b1.setZero();
-  grads.W2.setZero();
-  grads.b2.setZero();
-}
-
-}  // namespace
 
 Status check_config(const TrainConfig& config) {
   if (Status s = check_mlp_sizes(vocab_range.min, config.context, config.embed, config.hidden); !s.ok()) return s;
@@ -41,38 +30,48 @@ Status check_config(const TrainConfig& config) {
   return {};
 }
 
-Trainer::Trainer(Dataset data, const TrainConfig& config, Rng rng, Mlp<float> model)
+Schedule schedule_of(const TrainConfig& config) { return {Decay::step, config.lr, config.lr_final, config.decay_at}; }
+
+Result<Mlp<float>> init_model(const Dataset& data, const TrainConfig& config, Rng& rng) {
+  if (data.train.context != config.context) {
+    return error("the dataset was made with context ", data.train.context, " but the model reads ", config.context);
+  }
+  return init_mlp(data.vocab.size(), config.context, config.embed, config.hidden, config.init, rng);
+}
+
+template <class Model, class Config>
+TrainerOf<Model, Config>::TrainerOf(Dataset data, const Config& config, Rng rng, Model model)
     : data_(std::move(data)),
       config_(config),
+      schedule_(schedule_of(config)),
       rng_(rng),
       model_(std::move(model)),
       previous_(model_),
       grads_(zeros_like(model_)),
-      batch_contexts_(static_cast<size_t>(config.batch * config.context)),
+      batch_contexts_(static_cast<size_t>(config.batch * model_.context_size())),
       batch_targets_(static_cast<size_t>(config.batch)) {}
 
-Result<Trainer> Trainer::create(Dataset data, const TrainConfig& config) {
+template <class Model, class Config>
+Result<TrainerOf<Model, Config>> TrainerOf<Model, Config>::create(Dataset data, const Config& config) {
   if (Status s = check_config(config); !s.ok()) return Error{s.message()};
   if (data.train.size() == 0) return error("the training split has no examples");
-  if (data.train.context != config.context) {
-    return error("the dataset was made with context ", data.train.context, " but the model reads ", config.context);
-  }
   Rng rng(config.seed);
-  auto model = init_mlp(data.vocab.size(), config.context, config.embed, config.hidden, config.init, rng);
+  auto model = init_model(data, config, rng);
   if (!model.ok()) return Error{model.message()};
-  return Trainer(std::move(data), config, rng, std::move(model.value()));
+  return TrainerOf(std::move(data), config, rng, std::move(model.value()));
 }
 
-Result<float> Trainer::step() {
+template <class Model, class Config>
+Result<float> TrainerOf<Model, Config>::step() {
   const Examples& train = data_.train;
-  const auto T = static_cast<size_t>(config_.context);
+  const auto T = static_cast<size_t>(model_.context_size());
   for (size_t i = 0; i < batch_targets_.size(); ++i) {
     const size_t n = rng_.below(static_cast<std::uint32_t>(train.size())).value();
     std::copy_n(&train.contexts[n * T], T, &batch_contexts_[i * T]);  // context n is row i of the batch
     batch_targets_[i] = train.targets[n];
   }
-  const Status forward = mlp_forward(scratch_, model_, batch_contexts_);
-  const Result<float> loss = forward.ok() ? mlp_loss(scratch_, batch_targets_) : Result<float>(Error{forward.message()});
+  const Status forward = model_.forward(scratch_, batch_contexts_);
+  const Result<float> loss = forward.ok() ? model_.loss(scratch_, batch_targets_) : Result<float>(Error{forward.message()});
   if (!loss.ok() || !std::isfinite(loss.value())) {
     const std::int64_t failed = steps_ + 1;
     const float lr = learning_rate();
@@ -81,15 +80,26 @@ Result<float> Trainer::step() {
     return error("step ", failed, ": the loss is not finite (", loss.ok() ? std::to_string(loss.value()) : loss.message(),
                  ") with learning rate ", lr, "; the weights are back to those after step ", steps_);
   }
-  set_zero(grads_);
-  if (Status s = mlp_backward(grads_, scratch_, model_, batch_contexts_, batch_targets_); !s.ok()) return Error{s.message()};
-  sgd_update(previous_, model_, grads_, learning_rate());
+  set_zero(grads_.parameters());
+  if (Status s = model_.backward(grads_, scratch_, batch_contexts_, batch_targets_); !s.ok()) return Error{s.message()};
+  sgd_update(previous_.parameters(), model_.parameters(), grads_.parameters(), learning_rate());
   std::swap(model_, previous_);  // the new weights, and the ones they came from
   previous_steps_ = steps_++;
   return loss;
 }
 
-Result<TrainingRun> Trainer::run(std::int64_t steps) {
+template <class Model, class Config>
+Status TrainerOf<Model, Config>::copy_embedding_row(Id from, Id to) {
+  const Index V = model_.embedding().rows();
+  if (Status s = check_id(from, V); !s.ok()) return s;
+  if (Status s = check_id(to, V); !s.ok()) return s;
+  model_.embedding().row(to) = model_.embedding().row(from);
+  previous_.embedding().row(to) = previous_.embedding().row(from);
+  return {};
+}
+
+template <class Model, class Config>
+Result<TrainingRun> TrainerOf<Model, Config>::run(std::int64_t steps) {
   if (Status s = check_range(steps_range, steps); !s.ok()) return Error{s.message()};
   TrainingRun run;
   double total = 0;
@@ -105,24 +115,28 @@ Result<TrainingRun> Trainer::run(std::int64_t steps) {
   return run;
 }
 
-Result<float> Trainer::loss(Split split) const {
+template <class Model, class Config>
+Result<float> TrainerOf<Model, Config>::loss(Split split) const {
   const Examples& examples = data_.split(split);
   const Index N = examples.size(), T = examples.context;
   if (N == 0) return error("the ", split_name(split), " split has no examples: the text has too few lines");
-  constexpr Index chunk = 1024;  // examples per forward: h is at most (1024, H)
-  MlpScratch<float> scratch;
+  constexpr Index chunk = 1024;  // examples per forward: the logits are at most (1024, V)
+  typename Model::Scratch scratch;
   Ids contexts, targets;
   double total = 0;
   for (Index first = 0; first < N; first += chunk) {
     const Index last = std::min(N, first + chunk);
     contexts.assign(examples.contexts.begin() + first * T, examples.contexts.begin() + last * T);
     targets.assign(examples.targets.begin() + first, examples.targets.begin() + last);
-    if (Status s = mlp_forward(scratch, model_, contexts); !s.ok()) return Error{s.message()};
-    const Result<float> chunk_loss = mlp_loss(scratch, targets);
+    if (Status s = model_.forward(scratch, contexts); !s.ok()) return Error{s.message()};
+    const Result<float> chunk_loss = model_.loss(scratch, targets);
     if (!chunk_loss.ok()) return chunk_loss;
     total += static_cast<double>(chunk_loss.value()) * static_cast<double>(last - first);
   }
   return static_cast<float>(total / static_cast<double>(N));
 }
+
+template class TrainerOf<Mlp<float>, TrainConfig>;
+template class TrainerOf<WordModel<float>, WordConfig>;
 
 }  // namespace embedlab

@@ -101,10 +101,15 @@ Result<std::string> Vocabulary::symbol(Id id) const {
   return symbols_[static_cast<size_t>(id)];
 }
 
-Result<Id> Vocabulary::id_of(std::string_view symbol) const {
+std::optional<Id> Vocabulary::find(std::string_view symbol) const {
   auto found = ids_.find(symbol);
-  if (found == ids_.end()) return error("symbol ", quote(symbol), " is not in the vocabulary");
+  if (found == ids_.end()) return std::nullopt;
   return found->second;
+}
+
+Result<Id> Vocabulary::id_of(std::string_view symbol) const {
+  if (std::optional<Id> id = find(symbol)) return *id;
+  return error("symbol ", quote(symbol), " is not in the vocabulary");
 }
 
 Result<Ids> Vocabulary::encode(std::string_view text) const {

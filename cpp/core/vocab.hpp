@@ -7,6 +7,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,7 @@ class Vocabulary {
   const std::vector<std::string>& symbols() const { return symbols_; }
   Result<std::string> symbol(Id id) const;
   Result<Id> id_of(std::string_view symbol) const;
+  std::optional<Id> find(std::string_view symbol) const;  // id_of without a message: nothing when absent
 
   // One id per code point of text; a code point that is not a symbol is an error naming it
   // and its byte offset.
