@@ -12,10 +12,13 @@ try {
   const page = await browser.newPage();
   // The bytes are those of the last load, each body read as its response arrives: Chromium forgets
   // the bodies of a page once it is left.
-  const responses = [];
+  const responses = new Map();  // url -> its body (once: a late request of the previous load may repeat one)
   let recording = false;
   page.on('response', (response) => {
-    if (recording) responses.push(response.body().then((body) => ({ url: response.url(), body })));
+    // a body that is gone (a response that came in as the browser closed) counts as no bytes
+    if (recording && !responses.has(response.url())) {
+      responses.set(response.url(), response.body().then((body) => ({ url: response.url(), body }), () => ({ url: response.url(), body: Buffer.alloc(0) })));
+    }
   });
   // Records when the concatenated context first shows numbers; performance.now() counts from navigation.
   await page.addInitScript(() => {
@@ -36,7 +39,9 @@ try {
   }
   let total = 0;
   console.log('First view, bytes a host sends gzip-compressed:');
-  for (const { url, body } of await Promise.all(responses)) {
+  await page.waitForLoadState('networkidle');  // what the first view goes on to load (the training worker)
+  recording = false;
+  for (const { url, body } of await Promise.all(responses.values())) {
     const bytes = gzipSync(body, { level: 9 }).length;
     total += bytes;
     console.log(`  ${String(bytes).padStart(9)}  ${new URL(url).pathname}`);
