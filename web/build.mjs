@@ -7,8 +7,7 @@
 // embedding-lab.js also carries as text for where a worker cannot start from a file) and
 // datasets.js (the bundled datasets, loaded when the training section needs them) and gpt2-bpe.js
 // (GPT-2's merges, loaded when the GPT-2 tokenizer is chosen) and glove-20k.js (GloVe's word vectors,
-// loaded when section 6's real vectors are opened) and uplot.js (the loss chart's library, loaded
-// with the first chart).
+// loaded when section 6's real vectors are opened).
 // Formulas in the sections' HTML, marked data-tex (inline) or data-tex-display (block), are
 // typeset here, once, by KaTeX as MathML, which browsers draw natively: the site ships no KaTeX
 // code or fonts.
@@ -117,7 +116,6 @@ await writeCoreBytes();
 await writeDatasets();
 await writeGpt2Merges();
 await writeGlove();
-await copyFile(`${root}node_modules/uplot/dist/uPlot.iife.min.js`, `${site}/uplot.js`);  // sets self.uPlot; loaded with the first loss chart
 await mkdir(`${site}/examples`, { recursive: true });
 for (const file of ['index.html', 'embed.html', 'page.css', 'favicon.svg', 'examples/course.html', 'examples/course.js', 'examples/course.css']) {
   await copyFile(`${root}web/${file}`, `${site}/${file}`);

@@ -1,11 +1,10 @@
 // The loss curve of a training run, drawn with uPlot: the minibatch loss (averaged over each
 // chunk of steps by the core) and the dev loss, against the step. uPlot draws on a canvas, which
 // does not follow CSS: its colours are read from the page's colour variables (light or dark) and
-// the chart is drawn again when the colour scheme changes. uPlot itself (uplot.js beside
-// embedding-lab.js, 22 KB gzipped) is loaded when a chart first has a point to draw, not with the page.
+// the chart is drawn again when the colour scheme changes.
+import uPlot from 'uplot';
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
-import { loadSiteScript } from '../site_script.js';
 
 export class LossChart {
   /** The chart goes in container; its numbers, as a table, in a closed <details> after it. */
@@ -18,7 +17,6 @@ export class LossChart {
     this.batch = [];
     this.dev = [];
     this.plot = null;
-    this.uPlot = null;  // the library, once loaded
     globalThis.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => this.draw(true));
   }
 
@@ -49,20 +47,8 @@ export class LossChart {
     this.draw();
   }
 
-  /** Loads uPlot (uplot.js, once for the page) and draws the curve with it. */
-  load() {
-    loadSiteScript('uplot.js', 'uPlot', 'The chart library').then((library) => {
-      this.uPlot = library;
-      this.draw(true);
-    }, (error) => { this.container.textContent = `${error.message}: the numbers of the curve are in the table below.`; });
-  }
-
   /** Draws the curve; anew (not only its data) when the width or, with recolour, the colours changed. */
   draw(recolour = false) {
-    if (!this.uPlot) {
-      if (this.steps.length > 0) this.load();  // drawn when it has loaded
-      return;
-    }
     const width = Math.max(240, Math.min(640, this.container.clientWidth || 600));
     const data = [this.steps, this.batch, this.dev];
     if (this.plot && this.plot.width === width && !recolour) {
@@ -74,7 +60,7 @@ export class LossChart {
     const colour = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
     const [ink, rule, batch, dev] = [colour('--ink', '#1b1f27'), colour('--rule', '#d5d9e0'), colour('--accent', '#2756c5'), colour('--vector-b', '#c2410c')];
     const axis = (label) => ({ label, stroke: ink, grid: { stroke: rule, width: 1 }, ticks: { stroke: rule, width: 1 } });
-    this.plot = new this.uPlot({
+    this.plot = new uPlot({
       width, height: 240,
       scales: { x: { time: false } },
       axes: [axis('step'), axis('loss (nats)')],
