@@ -1,0 +1,21 @@
+import { test } from 'node:test';
+import { browserAndSite, watchedPage } from './harness.mjs';
+const site = browserAndSite();
+test('probe', async () => {
+  const { page } = await watchedPage(site.browser, site.server.url);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(site.server.url);
+  await page.locator('embedding-lab[ready]').waitFor({ timeout: 15000 });
+  const lab = page.locator('embedding-lab');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start');
+  const field = lab.getByLabel('Steps', { exact: true });
+  await field.fill('200000'); await field.press('Tab');
+  await lab.getByRole('button', { name: 'Train' }).click();
+  await page.waitForTimeout(2500);
+  const { profile } = await cdp.send('Profiler.stop');
+  const self = new Map(); const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas; 
+  profile.samples.forEach((id, i) => { const n = byId.get(id); const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0) / 1000); });
+  console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1)}ms ${k}`).join('\n'));
+});
