@@ -4,10 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { browserAndSite, screenshots, serveSite, watchedPage } from './harness.mjs';
+import { browserAndSite, screenshots, serveSite, underStrictPolicy, watchedPage } from './harness.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const strictPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const sectionIds = ['lookup', 'one-hot', 'cost', 'text', 'unembedding', 'directions', 'training'];
 const site = browserAndSite();
 
@@ -156,8 +155,7 @@ test('an iframe ignores and logs a command from an origin it was not told to obe
 });
 
 test('under a strict Content-Security-Policy the page and the course page start with no violation', async () => {
-  const strict = await serveSite({ headers: { 'Content-Security-Policy': strictPolicy } });
-  try {
+  await underStrictPolicy(async (strict) => {
     const { page, problems } = await open(strict.url, { origin: strict.url });
     assert.equal(await text(page, '#concatenation'), '[0.10, -0.20, 0.00, 0.30, -0.40, 0.20]');
     await page.getByLabel('Temperature T').fill('0');
@@ -166,9 +164,7 @@ test('under a strict Content-Security-Policy the page and the course page start 
     await course.page.getByRole('button', { name: 'Set the temperature to 0' }).click();
     await course.page.waitForFunction(() => document.getElementById('lesson-log').textContent.includes('temperature 0'));
     assert.deepEqual([...problems, ...course.problems], []);
-  } finally {
-    await strict.close();
-  }
+  });
 });
 
 /** Posts the command to the page's lab and resolves to the name of the event `awaited`, or of an error. */

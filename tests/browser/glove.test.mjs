@@ -6,7 +6,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { browserAndSite, openWatched, screenshots, serveSite, siteDir } from './harness.mjs';
+import { browserAndSite, layouts, openWatched, screenshots, siteDir, underStrictPolicy } from './harness.mjs';
 
 const site = browserAndSite();
 before(() => mkdirSync(screenshots, { recursive: true }));
@@ -94,26 +94,21 @@ test('GloVe loads from file:// and under a strict Content-Security-Policy', asyn
   const local = await openPage({ url: `${folder}index.html`, origin: folder });
   await openGlove(local.page);
   assert.equal((await answers(local.page))[0], 'queen 0.770');
-  const strict = await serveSite({ headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" } });
-  try {
+  await underStrictPolicy(async (strict) => {
     const policed = await openPage({ url: strict.url, origin: strict.url });
     await openGlove(policed.page);
     assert.equal((await answers(policed.page))[0], 'queen 0.770');
     assert.deepEqual([...local.problems, ...policed.problems], []);
-  } finally {
-    await strict.close();
-  }
+  });
 });
 
 test('section 6 with GloVe fits a phone and a desktop, in light and dark', async () => {
-  for (const colorScheme of ['light', 'dark']) {
-    for (const width of [1280, 360]) {
-      const { page, problems } = await openPage({ width, colorScheme });
-      await openGlove(page);
-      await page.locator('#glove-direction-to li').first().waitFor();
-      await page.locator('embedding-lab').locator('#glove').screenshot({ path: `${screenshots}/glove-${width}-${colorScheme}.png` });
-      assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), [width, width]);
-      assert.deepEqual(problems, []);
-    }
+  for (const { width, colorScheme } of layouts) {
+    const { page, problems } = await openPage({ width, colorScheme });
+    await openGlove(page);
+    await page.locator('#glove-direction-to li').first().waitFor();
+    await page.locator('embedding-lab').locator('#glove').screenshot({ path: `${screenshots}/glove-${width}-${colorScheme}.png` });
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), [width, width]);
+    assert.deepEqual(problems, []);
   }
 });

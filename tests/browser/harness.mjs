@@ -38,6 +38,22 @@ export function serveSite({ prefix = '/', headers = {}, host = '127.0.0.1', extr
   }));
 }
 
+/** The strictest policy the lab supports: its own scripts and styles only, WebAssembly compiled from bytes. */
+export const strictPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/** Serves the site under strictPolicy for the time check(site) runs, then closes the server. */
+export async function underStrictPolicy(check) {
+  const strict = await serveSite({ headers: { 'Content-Security-Policy': strictPolicy } });
+  try {
+    return await check(strict);
+  } finally {
+    await strict.close();
+  }
+}
+
+/** The four ways a reader sees the page: desktop and phone widths, each in light and dark. */
+export const layouts = ['light', 'dark'].flatMap((colorScheme) => [1280, 360].map((width) => ({ width, colorScheme })));
+
 /**
  * One browser and one server of the site for a test file: started before its tests, closed
  * after them. The returned object's `browser` and `server` are set once started.

@@ -5,7 +5,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { browserAndSite, openWatched, screenshots, serveSite, siteDir } from './harness.mjs';
+import { browserAndSite, layouts, openWatched, screenshots, siteDir, underStrictPolicy } from './harness.mjs';
 
 const site = browserAndSite();
 before(() => mkdirSync(screenshots, { recursive: true }));
@@ -100,28 +100,23 @@ test('the GPT-2 data loads from file:// and under a strict Content-Security-Poli
   const folder = pathToFileURL(`${siteDir}/`).href;
   const local = await openText({ url: `${folder}index.html#tokenizer=gpt2`, origin: folder });
   await local.page.locator('#token-ids', { hasText: '[15496, 995]' }).waitFor({ timeout: 15000 });
-  const strict = await serveSite({ headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" } });
-  try {
+  await underStrictPolicy(async (strict) => {
     const policed = await openText({ url: `${strict.url}#tokenizer=gpt2`, origin: strict.url });
     await policed.page.locator('#token-ids', { hasText: '[15496, 995]' }).waitFor({ timeout: 15000 });
     assert.deepEqual([...local.problems, ...policed.problems], []);
-  } finally {
-    await strict.close();
-  }
+  });
 });
 
 test('section 4 with GPT-2 tokens fits a phone and a desktop, in light and dark', async () => {
-  for (const colorScheme of ['light', 'dark']) {
-    for (const width of [1280, 360]) {
-      const { page, problems } = await openText({ width, colorScheme });
-      await chooseGpt2(page);
-      await page.getByLabel('Text', { exact: true }).fill('Tokens: words, parts of words, 50,257 of them 😀');
-      await page.locator('#token-count', { hasText: 'tokens for 47 characters' }).waitFor();
-      await page.locator('#tokens .chip').nth(3).focus();
-      const section = page.locator('embedding-lab').locator('#text');
-      await section.screenshot({ path: `${screenshots}/tokens-${width}-${colorScheme}.png` });
-      assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), [width, width]);
-      assert.deepEqual(problems, []);
-    }
+  for (const { width, colorScheme } of layouts) {
+    const { page, problems } = await openText({ width, colorScheme });
+    await chooseGpt2(page);
+    await page.getByLabel('Text', { exact: true }).fill('Tokens: words, parts of words, 50,257 of them 😀');
+    await page.locator('#token-count', { hasText: 'tokens for 47 characters' }).waitFor();
+    await page.locator('#tokens .chip').nth(3).focus();
+    const section = page.locator('embedding-lab').locator('#text');
+    await section.screenshot({ path: `${screenshots}/tokens-${width}-${colorScheme}.png` });
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), [width, width]);
+    assert.deepEqual(problems, []);
   }
 });

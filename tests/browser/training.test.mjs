@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { browserAndSite, screenshots, serveSite, siteDir, watchedPage } from './harness.mjs';
+import { browserAndSite, screenshots, siteDir, underStrictPolicy, watchedPage } from './harness.mjs';
 
 const site = browserAndSite();
 
@@ -134,14 +134,11 @@ test('from file:// and under a strict Content-Security-Policy the worker still t
   const folder = pathToFileURL(`${siteDir}/`).href;
   const local = await openLab(`${folder}index.html`, folder);
   await trainFor(local.lab, 200);
-  const strict = await serveSite({ headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" } });
-  try {
+  await underStrictPolicy(async (strict) => {
     const policed = await openLab(strict.url, strict.url);
     await trainFor(policed.lab, 200);
     assert.deepEqual([...local.problems, ...policed.problems], []);
-  } finally {
-    await strict.close();
-  }
+  });
 });
 
 test('one step opened up: only the rows of characters in the batch get a gradient', async () => {
