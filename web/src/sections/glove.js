@@ -110,8 +110,8 @@ function mountDirection(root, core) {
       const { to: along, from: against } = wordsDirection(core, to, from, top);
       showMessage(message, '');
       ends.replaceChildren(
-        el('figure', {}, el('ol', { id: 'glove-direction-to' }, scoreList(along)), el('figcaption', {}, `Most toward ${to}`)),
-        el('figure', {}, el('ol', { id: 'glove-direction-from' }, scoreList(against)), el('figcaption', {}, `Most toward ${from}`)));
+        el('figure', {}, el('figcaption', {}, `Most toward ${to}`), el('ol', { id: 'glove-direction-to' }, scoreList(along))),
+        el('figure', {}, el('figcaption', {}, `Most toward ${from}`), el('ol', { id: 'glove-direction-from' }, scoreList(against))));
     } catch (error) {
       showMessage(message, error.message);
     }
