@@ -27,5 +27,9 @@ export function labCommands({ state, controls, emit }) {
     'start-training': training('start-training', controls.train),
     'stop-training': training('stop-training', controls.pause),
     sample: training('sample', controls.sample),
+    'get-progress'() {
+      emit('progress', { progress: controls.progress() });
+      return [];
+    },
   };
 }

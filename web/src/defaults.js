@@ -39,6 +39,7 @@ export const initialState = {
   analogy: { a: 2, b: 0, c: 1 },  // king - man + woman
   dataset: 'names',         // training: names, words or own
   embedCode: 'auto',        // the "Embed this" panel: on, off, or auto (shown on the whole lab's own page)
+  exercises: 'auto',        // the exercises at the end of sections: on, off, or auto (shown on the whole lab's own page)
   // the core's settings (the lecture's, with its scaled init) and a run that fits a tab: a phone
   // gets a smaller budget of steps; the learning rate drops halfway, as the lecture's does
   training: { ...limits.defaults, steps: runSteps, decayAt: runSteps / 2 },

@@ -52,7 +52,7 @@ export class EmbeddingLabElement extends HTMLElement {
         this.dispatchEvent(new CustomEvent(`lab-${name}`, { detail }));
         policy.post(detail);
       };
-      const lab = mountLab(shadow, { core, names, settings: values, emit });
+      const lab = mountLab(shadow, { core, names, settings: values, emit, embedded });
       state = lab.state;
       const panel = embedCodePanel(currentText);
       shadow.querySelector('.lab').append(panel);

@@ -6,6 +6,7 @@ import { el } from './dom.js';
 import { createState } from './state.js';
 import { sections } from './sections/index.js';
 import { initialState } from './defaults.js';
+import { mountExercises } from './exercises/view.js';
 
 let sheet;  // one constructed stylesheet, adopted by every lab on the page
 function labSheet() {
@@ -19,10 +20,11 @@ function labSheet() {
 /**
  * Mounts the sections named in `names` into shadow (a ShadowRoot), starting from the defaults
  * overridden by `settings`; returns the lab's { state, controls } (the controls the sections
- * offer the message API). Sections report events through emit(name, extra).
+ * offer the message API). Sections report events through emit(name, extra). `embedded` says
+ * whether the lab is part of a course page (settings that are `auto` follow it).
  * The sections' markup is the build's own HTML; text a reader supplies is only ever set as text.
  */
-export function mountLab(shadow, { core, names, settings = {}, emit = () => {} }) {
+export function mountLab(shadow, { core, names, settings = {}, emit = () => {}, embedded = false }) {
   shadow.adoptedStyleSheets = [labSheet()];
   const chosen = sections.filter(({ name }) => names.includes(name));
   const lab = el('div', { class: chosen.length === 1 ? 'lab alone' : 'lab' });  // alone: a section shown without the others
@@ -34,6 +36,7 @@ export function mountLab(shadow, { core, names, settings = {}, emit = () => {} }
   const state = createState({ ...initialState, ...settings });
   const controls = {};  // what sections let the message API do (train, pause, sample)
   for (const { mount } of chosen) Object.assign(controls, mount({ root: shadow, core, state, emit }) ?? {});
+  Object.assign(controls, mountExercises({ root: shadow, core, state, emit, names: chosen.map(({ name }) => name), embedded }));
   if (chosen.length === 1 && chosen[0].readsContext) shadow.getElementById(chosen[0].name).querySelector('h2').after(givens(state));
   return { state, controls };
 }

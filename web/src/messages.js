@@ -5,6 +5,7 @@
 //   { type: 'embedding-lab:get-state', target?: 'element id' }
 //   { type: 'embedding-lab:start-training' | 'embedding-lab:stop-training' | 'embedding-lab:sample' }
 //     (for a lab that shows the training section)
+//   { type: 'embedding-lab:get-progress', target?: 'element id' }
 // Events, each with the lab's state { type, state, sections } (and command, notices for an error):
 //   ready          the lab has started
 //   state-changed  the reader or a command changed the state
@@ -13,13 +14,16 @@
 //                  leaves the current value as it was, and the valid values beside it apply)
 //   trained        a training run finished: { steps, losses: { train, dev, test } }
 //   sampled        samples were drawn: { samples: [text, ...] }
+//   exercise-answered  the reader checked an answer: { id, correct, tries } (tries counts this one)
+//   progress       the answer to get-progress: { progress: { id: { tries, correct } } } of every
+//                  exercise tried in this browser on this page
 // An iframe posts them to its parent as { type: 'embedding-lab:<event>', ... }; an element
 // dispatches them as DOM events named 'lab-<event>' whose detail is the same object.
 // Every command from a sender the lab obeys gets an answer: its event, or an error. A message
 // from a sender the lab does not obey is ignored and logged, never run.
 
 const prefix = 'embedding-lab:';
-const commandNames = ['set-state', 'get-state', 'start-training', 'stop-training', 'sample'];
+const commandNames = ['set-state', 'get-state', 'start-training', 'stop-training', 'sample', 'get-progress'];
 
 /** Why a message is not a command for this lab, or '' if it is one. */
 export function rejectReason(data) {

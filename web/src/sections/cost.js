@@ -3,11 +3,11 @@
 import { el } from '../dom.js';
 import { gpt3 } from '../data/worked_example.js';
 import { formatCount } from '../format.js';
-const models = [
-  { name: 'This toy', V: 5, d: 2, B: 3 },
-  { name: 'makemore MLP', V: 27, d: 10, B: 3 },
+const models = {
+  toy: { name: 'This toy', V: 5, d: 2, B: 3 },
+  makemore: { name: 'makemore MLP', V: 27, d: 10, B: 3 },
   gpt3,
-];
+};
 
 /** Bytes in the largest unit that keeps the number at least 1: "2.47 GB". */
 export function formatBytes(bytes) {
@@ -18,8 +18,9 @@ export function formatBytes(bytes) {
 }
 
 export function mountCost({ root, core, state }) {
-  root.querySelector('#cost-table tbody').replaceChildren(...models.map(({ name, V, d, B }) => {
-    const cost = core.embeddingCost(V, d, B);
+  const { models: costs } = costNumbers(core, state.snapshot());
+  root.querySelector('#cost-table tbody').replaceChildren(...Object.entries(models).map(([key, { name, V, d, B }]) => {
+    const cost = costs[key];
     return el('tr', {},
       el('th', { scope: 'row' }, name),
       el('td', {}, `${formatCount(V)} × ${formatCount(d)}`),
@@ -32,10 +33,10 @@ export function mountCost({ root, core, state }) {
 
   state.watch(['vocab', 'table', 'context'], () => {
     const B = state.get('context').length, V = state.get('vocab').length, d = state.get('table')[0].length;
-    const cost = core.embeddingCost(V, d, B);
+    const { yours } = costNumbers(core, state.snapshot());
     root.getElementById('cost-shapes').textContent =
-      `Your context: one_hot (${B}, ${V}) × W (${V}, ${d}) → (${B}, ${d}) takes ${formatCount(cost.oneHotMacs)} multiply-adds; ` +
-      `the lookup copies ${formatCount(cost.lookupCopies)} numbers.`;
+      `Your context: one_hot (${B}, ${V}) × W (${V}, ${d}) → (${B}, ${d}) takes ${formatCount(yours.oneHotMacs)} multiply-adds; ` +
+      `the lookup copies ${formatCount(yours.lookupCopies)} numbers.`;
   });
 
   const button = root.getElementById('measure');
@@ -98,4 +99,17 @@ function describe({ V, d, B, lookupMs, productMs, same }) {
     el('p', {}, 'The one-hot product took ', el('strong', { id: 'time-ratio' }, `${formatCount(Math.round(productMs / lookupMs))} times`),
       ` as long here, for the same ${B} × ${d} numbers (${same ? 'identical, checked' : 'NOT identical'}).`),
   ];
+}
+
+/**
+ * Section 3's numbers, from the core for a state (a snapshot): what each model's table costs
+ * read by its B ids (`models`: toy, makemore, gpt3), what one token of GPT-3 costs
+ * (`gpt3Token`), and what the reader's own context costs (`yours`).
+ */
+export function costNumbers(core, { vocab, table, context }) {
+  return {
+    models: Object.fromEntries(Object.entries(models).map(([key, { V, d, B }]) => [key, core.embeddingCost(V, d, B)])),
+    gpt3Token: core.embeddingCost(gpt3.V, gpt3.d, 1),
+    yours: core.embeddingCost(vocab.length, table[0].length, context.length),
+  };
 }

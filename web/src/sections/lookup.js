@@ -21,19 +21,20 @@ export function mountLookup({ root, core, state }) {
     root.getElementById('id-chips').replaceChildren(...chips);
   });
 
-  state.watch(['vocab', 'table', 'spotlight'], () => core.scope(() => {
+  state.watch(['vocab', 'table', 'spotlight'], () => {
     const id = state.get('spotlight');
-    const C = core.matrix(state.get('table'));
+    const { table: C, spotlightRow } = lookupNumbers(core, state.snapshot());
+    const V = C.length, d = C[0].length;
     const idLabels = state.get('vocab').map((symbol, i) => `${i} ${symbol}`);
-    table.update(C.toRows(), { rowLabels: idLabels, colLabels: indexLabels(C.cols), litRows: [id] });
+    table.update(C, { rowLabels: idLabels, colLabels: indexLabels(d), litRows: [id] });
     root.getElementById('vocab-list').textContent = state.get('vocab').join(' ');
-    root.getElementById('last-id').textContent = String(C.rows - 1);
-    root.getElementById('table-width').textContent = String(C.cols);
-    root.getElementById('table-shape').textContent = `(${C.rows}, ${C.cols})`;
+    root.getElementById('last-id').textContent = String(V - 1);
+    root.getElementById('table-width').textContent = String(d);
+    root.getElementById('table-shape').textContent = `(${V}, ${d})`;
     chips.forEach((chip, i) => chip.setAttribute('aria-pressed', String(i === id)));
     root.getElementById('spotlight-id').textContent = String(id);
-    root.getElementById('spotlight-row').textContent = formatVector(core.embeddingLookup(C, id).toArray());
-  }));
+    root.getElementById('spotlight-row').textContent = formatVector(spotlightRow);
+  });
 
   // The context builder: a block size and one symbol per position.
   const builder = root.getElementById('context-builder');
@@ -56,19 +57,37 @@ export function mountLookup({ root, core, state }) {
     if (hadFocus) builder.querySelector('select').focus();
   });
 
-  state.watch(['vocab', 'table', 'context'], () => core.scope(() => {
+  state.watch(['vocab', 'table', 'context'], () => {
     const ids = state.get('context'), symbols = state.get('vocab');
-    const emb = core.embeddingForward(state.get('table'), ids);  // emb = C[Xb], shape (B, d)
-    const x = core.flatten(emb);                                 // x = emb.view(-1)
-    context.update(emb.toRows(), { rowLabels: ids.map((id) => `${symbols[id]} (${id})`), colLabels: indexLabels(emb.cols) });
+    const { contextRows: emb, concatenation: x } = lookupNumbers(core, state.snapshot());
+    const B = emb.length, d = emb[0].length;
+    context.update(emb, { rowLabels: ids.map((id) => `${symbols[id]} (${id})`), colLabels: indexLabels(d) });
     for (const span of root.querySelectorAll('.context-ids')) span.textContent = `[${ids.join(', ')}]`;
-    root.getElementById('context-shape').textContent = `(${emb.rows}, ${emb.cols})`;
-    root.getElementById('concat-shape').textContent = `(${x.cols},)`;
-    root.getElementById('concatenation').textContent = formatVector(x.toArray());
+    root.getElementById('context-shape').textContent = `(${B}, ${d})`;
+    root.getElementById('concat-shape').textContent = `(${x.length},)`;
+    root.getElementById('concatenation').textContent = formatVector(x);
     root.getElementById('pytorch-lookup').textContent = [
       `Xb = torch.tensor([${ids.join(', ')}])   # [${ids.map((id) => `'${symbols[id]}'`).join(', ')}]`,
-      `emb = C[Xb]          # shape: (${emb.rows}, ${emb.cols})`,
-      `x   = emb.view(-1)   # shape: (${x.cols},)`,
+      `emb = C[Xb]          # shape: (${B}, ${d})`,
+      `x   = emb.view(-1)   # shape: (${x.length},)`,
     ].join('\n');
-  }));
+  });
+}
+
+/**
+ * Section 1's numbers, from the core for a state (a snapshot): the table C (V, d) as the core
+ * holds it, the spotlight's row C[id], the context's rows emb = C[Xb] (B, d) and x = emb.view(-1).
+ * The section draws them; an exercise checks an answer against them.
+ */
+export function lookupNumbers(core, { table, spotlight, context }) {
+  return core.scope(() => {
+    const C = core.matrix(table);
+    const emb = core.embeddingForward(table, context);
+    return {
+      table: C.toRows(),
+      spotlightRow: Array.from(core.embeddingLookup(C, spotlight).toArray()),
+      contextRows: emb.toRows(),
+      concatenation: Array.from(core.flatten(emb).toArray()),
+    };
+  });
 }

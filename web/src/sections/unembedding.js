@@ -26,7 +26,7 @@ export function mountUnembedding({ root, core, state }) {
     oninput: (event) => {
       const parsed = parseNumber(event.target.value);
       const h = currentH();
-      if (parsed.error) return showMessage(hMessage, `${parsed.error}: h[${i}] keeps ${formatNumber(held(h)[i])}.`);
+      if (parsed.error) return showMessage(hMessage, `${parsed.error}: h[${i}] keeps ${formatNumber(unembeddingNumbers(core, state.snapshot()).h[i])}.`);
       showMessage(hMessage, heldNote(core, parsed.value, event.target.value, `h[${i}]`));
       state.set('h', h.map((v, j) => (j === i ? parsed.value : v)));
     },
@@ -40,19 +40,13 @@ export function mountUnembedding({ root, core, state }) {
     hField,
     el('label', { class: 'field wide' }, el('span', {}, 'Temperature T'), slider, el('output', { id: 'temperature-slider-value' })));
 
-  /** h as numbers: typed, or the core's lookup of the context's last id. */
-  function currentH() {
-    const typed = state.get('h');
-    if (typed) return typed;
-    const ids = state.get('context');
-    return core.scope(() => Array.from(core.embeddingLookup(state.get('table'), ids[ids.length - 1]).toArray()));
-  }
-  /** The numbers the core holds for h (float32). */
-  const held = (h) => core.scope(() => Array.from(core.matrix([h]).toArray()));
+  /** h as typed, or the row of the context's last id. */
+  const currentH = () => state.get('h') ?? unembeddingNumbers(core, state.snapshot()).h;
 
   function draw() {
     const T = state.get('temperature'), symbols = state.get('vocab');
-    const h = held(currentH());
+    const numbers = unembeddingNumbers(core, state.snapshot());
+    const { h, table: C, logits: z } = numbers;
     if (hInputs.length !== h.length) {
       hInputs = h.map((_, i) => makeInput(i));
       hField.replaceChildren(hField.firstChild, ...hInputs, useContext);
@@ -62,33 +56,23 @@ export function mountUnembedding({ root, core, state }) {
     for (const id of ['temperature-value', 'temperature-slider-value']) root.getElementById(id).textContent = formatNumber(T);
     root.getElementById('unembedding-h').textContent = formatVector(h);
     root.getElementById('symbol-count').textContent = String(symbols.length);
-    core.scope(() => {
-      const C = core.matrix(state.get('table'));  // (V, d)
-      const logits = core.unembedTied([h], C);  // (1, V): h . C[i] for every i
-      const z = logits.toArray();
-      // The line-up: row i of C, then its logit; the rows that win are lit.
-      const showLineup = (litRows) => lineup.update(C.toRows().map((row, i) => [...row, z[i]]),
-        { rowLabels: symbols.map((s, i) => `${i} ${s}`), colLabels: [...indexLabels(C.cols), 'z'], litRows });
-      root.getElementById('max-entropy').textContent = `${formatNumber(core.entropyBits(core.softmax(new Array(symbols.length).fill(0), 1)))} bits`;
-      let probs;
-      try {
-        probs = core.softmax(logits, T);
-      } catch (error) {
-        showLineup([]);
-        showUndefined(symbols, error.message);
-        return;
-      }
-      showMessage(softmaxMessage, '');
-      const p = probs.toArray();
-      const top = core.topEntry(probs);
-      const tied = symbols.flatMap((symbol, i) => (p[i] === top.probability ? [i] : []));  // the ids the core counted as tied
-      bars.update(symbols.map((symbol, i) => ({ label: symbol, value: p[i], text: `${formatNumber(p[i] * 100, 1)}%` })), { top: tied });
-      showLineup(tied);
-      root.getElementById('top-symbol').textContent = top.ties === 1
-        ? `${symbols[top.id]} with ${formatNumber(top.probability * 100, 1)}%`
-        : `${tied.map((i) => symbols[i]).join(', ')} tie with ${formatNumber(top.probability * 100, 1)}% each`;
-      root.getElementById('entropy').textContent = `${formatNumber(core.entropyBits(probs))} bits`;
-    });
+    root.getElementById('max-entropy').textContent = `${formatNumber(numbers.uniformBits)} bits`;
+    // The line-up: row i of C, then its logit; the rows that win are lit.
+    const showLineup = (litRows) => lineup.update(C.map((row, i) => [...row, z[i]]),
+      { rowLabels: symbols.map((s, i) => `${i} ${s}`), colLabels: [...indexLabels(h.length), 'z'], litRows });
+    if (numbers.undefinedReason) {
+      showLineup([]);
+      showUndefined(symbols, numbers.undefinedReason);
+      return;
+    }
+    showMessage(softmaxMessage, '');
+    const { probs: p, top } = numbers;
+    bars.update(symbols.map((symbol, i) => ({ label: symbol, value: p[i], text: `${formatNumber(p[i] * 100, 1)}%` })), { top: top.ids });
+    showLineup(top.ids);
+    root.getElementById('top-symbol').textContent = top.ids.length === 1
+      ? `${symbols[top.id]} with ${formatNumber(top.probability * 100, 1)}%`
+      : `${top.ids.map((i) => symbols[i]).join(', ')} tie with ${formatNumber(top.probability * 100, 1)}% each`;
+    root.getElementById('entropy').textContent = `${formatNumber(numbers.entropyBits)} bits`;
   }
 
   /** Where the softmax has no value (a logit of +inf or nan), nothing stale stays on screen. */
@@ -105,4 +89,33 @@ export function mountUnembedding({ root, core, state }) {
     if (h && h.length !== state.get('table')[0].length) state.set('h', null);
   });
   state.watch(['h', 'vocab', 'table', 'context', 'temperature'], draw);
+}
+
+/**
+ * Section 5's numbers, from the core for a state (a snapshot): h as the core holds it (typed, or
+ * the row of the context's last id), the table C (V, d), the logits z = h C^T (V) and the entropy
+ * of a uniform choice; at temperature T the probabilities, the top entry with every id tied at the
+ * top (`top.ids`) and the entropy in bits, or `undefinedReason` where the softmax has no value.
+ * The section draws them; an exercise checks an answer against them.
+ */
+export function unembeddingNumbers(core, { table, context, h, temperature }) {
+  return core.scope(() => {
+    const C = core.matrix(table);  // (V, d)
+    const held = h ? core.matrix([h]) : core.embeddingLookup(C, context[context.length - 1]);
+    const logits = core.unembedTied([Array.from(held.toArray())], C);  // (1, V): h . C[i] for every i
+    const numbers = {
+      h: Array.from(held.toArray()), table: C.toRows(), logits: Array.from(logits.toArray()),
+      uniformBits: core.entropyBits(core.softmax(new Array(C.rows).fill(0), 1)),
+    };
+    let probs;
+    try {
+      probs = core.softmax(logits, temperature);
+    } catch (error) {
+      return { ...numbers, undefinedReason: error.message };
+    }
+    const p = Array.from(probs.toArray());
+    const top = core.topEntry(probs);
+    const ids = p.flatMap((value, i) => (value === top.probability ? [i] : []));  // the ids the core counted as tied
+    return { ...numbers, probs: p, top: { ...top, ids }, entropyBits: core.entropyBits(probs) };
+  });
 }

@@ -1,0 +1,145 @@
+// The exercises as a student meets them: a wrong answer gets the hint, a right one the
+// explanation with the core's figure, what does not parse is named and not counted; progress
+// survives a reload; a course page hears exercise-answered from an iframe on another origin and
+// asks for the progress; the exercises hide when a course page turns them off; keyboard only, 360 px.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { browserAndSite, layouts, openWatched, screenshots, serveSite, watchedPage } from './harness.mjs';
+
+const site = browserAndSite();
+const openPage = (options = {}) => openWatched(site, options);
+
+/** The exercise's answer box and Check button, and its result line. */
+function exercise(page, id) {
+  const item = page.locator('embedding-lab').locator(`#exercise-${id}`);
+  return { item, input: item.getByRole('textbox'), check: item.getByRole('button', { name: /^Check/ }), result: item.locator('.result'), message: item.locator('.message') };
+}
+
+test('a wrong answer gets the hint, garbage is named and not counted, the right answer the explanation', async () => {
+  const { page, problems } = await openPage();
+  const events = [];
+  await page.exposeFunction('recordAnswer', (detail) => events.push(detail));
+  await page.evaluate(() => document.querySelector('embedding-lab').addEventListener('lab-exercise-answered', (event) => window.recordAnswer(event.detail)));
+  const row = exercise(page, 'lookup-row');
+  await row.input.fill('[0.5, 0.1]');
+  await row.check.click();
+  await row.result.filter({ hasText: 'Not yet (try 1). Hint: Ids start at 0' }).waitFor();
+  await row.input.fill('half and a bit');
+  await row.check.click();
+  assert.equal(await row.message.textContent(), '“half” is not a number (in “half and a bit”). Nothing was counted: try again.');
+  await row.input.fill('(.5, −.1)');
+  await row.input.press('Enter');
+  await row.result.filter({ hasText: 'Right. C[3] = [0.50, -0.10]: row 3 of C' }).waitFor();
+  assert.equal(await row.message.isHidden(), true);
+  assert.deepEqual(events.map(({ id, correct, tries }) => ({ id, correct, tries })),
+    [{ id: 'lookup-row', correct: false, tries: 1 }, { id: 'lookup-row', correct: true, tries: 2 }]);
+  await row.item.getByRole('button', { name: 'Show it on the page' }).click();
+  assert.equal(await page.locator('embedding-lab').locator('#spotlight-id').textContent(), '3');
+  assert.deepEqual(problems, []);
+});
+
+test('a symbol, a count with commas, and a setting of the page are graded by the core', async () => {
+  const { page, problems } = await openPage();
+  const top = exercise(page, 'unembedding-top');
+  await top.input.fill('b');
+  await top.check.click();
+  await top.result.filter({ hasText: 'Not yet' }).waitFor();
+  await top.input.fill('.');
+  await top.check.click();
+  await top.result.filter({ hasText: 'Right. “.”' }).waitFor();
+  const product = exercise(page, 'cost-gpt3-product');
+  await product.input.fill('617,558,016');
+  await product.check.click();
+  await product.result.filter({ hasText: 'Right. V × d = 617,558,016 multiply-adds' }).waitFor();
+  const temperature = exercise(page, 'unembedding-temperature');
+  await temperature.check.click();
+  await temperature.result.filter({ hasText: 'Not yet (try 1)' }).waitFor();
+  await page.locator('embedding-lab').getByLabel('Temperature T').fill('0');
+  await temperature.check.click();
+  await temperature.result.filter({ hasText: 'Right. The top symbol now has 100.0% of the probability' }).waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('progress survives a reload and the reset button forgets it', async () => {
+  const { page, problems } = await openPage();
+  const length = exercise(page, 'lookup-length');
+  await length.input.fill('6');
+  await length.check.click();
+  await length.result.filter({ hasText: 'Right.' }).waitFor();
+  await page.reload();
+  await page.waitForSelector('embedding-lab[ready]');
+  const summary = page.locator('embedding-lab').locator('#lookup .exercises-summary');
+  assert.match(await summary.textContent(), /^1 of 3 right, kept in this browser only/);
+  assert.equal(await exercise(page, 'lookup-length').result.textContent(), 'Answered right before in this browser.');
+  await summary.getByRole('button', { name: 'Reset my progress' }).click();
+  assert.match(await summary.textContent(), /^0 of 3 right/);
+  assert.equal(await exercise(page, 'lookup-length').result.textContent(), '');
+  assert.deepEqual(problems, []);
+});
+
+test('a course page on another origin hears exercise-answered and gets the progress', async () => {
+  const lab = await serveSite({ host: 'localhost' });
+  const parent = await serveSite({
+    extra: {
+      '/lesson.html': () => `<!doctype html><html lang="en"><head><title>lesson</title><link rel="icon" href="data:,"></head><body>
+<iframe title="lab" src="${lab.url}embed.html#section=lookup&exercises=on" width="800" height="900"></iframe>
+<script>window.heard = []; addEventListener('message', (event) => window.heard.push(event.data));</script></body></html>`,
+    },
+  });
+  try {
+    const { page, problems } = await watchedPage(site.browser, [parent.origin, lab.origin]);
+    await page.goto(`${parent.origin}/lesson.html`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('embedding-lab[ready]').waitFor();
+    const item = frame.locator('embedding-lab').locator('#exercise-lookup-length');
+    await item.getByRole('textbox').fill('5');
+    await item.getByRole('button', { name: 'Check' }).click();
+    await page.waitForFunction(() => window.heard.some((data) => data.type === 'embedding-lab:exercise-answered'));
+    const answered = await page.evaluate(() => window.heard.find((data) => data.type === 'embedding-lab:exercise-answered'));
+    assert.deepEqual([answered.id, answered.correct, answered.tries], ['lookup-length', false, 1]);
+    await page.evaluate(() => document.querySelector('iframe').contentWindow.postMessage({ type: 'embedding-lab:get-progress' }, '*'));
+    await page.waitForFunction(() => window.heard.some((data) => data.type === 'embedding-lab:progress'));
+    const progress = await page.evaluate(() => window.heard.find((data) => data.type === 'embedding-lab:progress').progress);
+    assert.deepEqual(progress, { 'lookup-length': { tries: 1, correct: false } });
+    assert.deepEqual(problems, []);
+  } finally {
+    await lab.close();
+    await parent.close();
+  }
+});
+
+test('exercises are off in an embedded section unless the course page turns them on', async () => {
+  const { page, problems } = await openPage({ url: `${site.server.url}embed.html#section=lookup` });
+  assert.equal(await page.locator('embedding-lab').locator('#lookup .exercises').isHidden(), true);
+  const on = await openPage({ url: `${site.server.url}embed.html#section=lookup&exercises=on` });
+  assert.equal(await on.page.locator('embedding-lab').locator('#lookup .exercises').isVisible(), true);
+  const off = await openPage({ url: `${site.server.url}#exercises=off` });
+  assert.equal(await off.page.locator('embedding-lab').locator('.exercises').first().isHidden(), true);
+  assert.deepEqual([...problems, ...on.problems, ...off.problems], []);
+});
+
+test('keyboard only: Tab reaches the answer box, Enter checks', async () => {
+  const { page, problems } = await openPage({ url: `${site.server.url}#section=cost&exercises=on` });
+  await page.locator('embedding-lab').locator('#exercise-cost-gpt3-lookup').getByRole('textbox').focus();
+  await page.keyboard.type('12288');
+  await page.keyboard.press('Enter');
+  const item = exercise(page, 'cost-gpt3-lookup');
+  await item.result.filter({ hasText: 'Right. d = 12,288 numbers' }).waitFor();
+  await page.keyboard.press('Tab');  // to Check
+  await page.keyboard.press('Tab');  // to Show it on the page
+  assert.equal(await page.evaluate(() => document.querySelector('embedding-lab').shadowRoot.activeElement.textContent), 'Show it on the page');
+  assert.deepEqual(problems, []);
+});
+
+test('the exercises fit a phone and a desktop, in light and dark', async () => {
+  for (const { width, colorScheme } of layouts) {
+    const { page, problems } = await openPage({ width, colorScheme });
+    const row = exercise(page, 'lookup-row');
+    await row.input.fill('1 2');
+    await row.check.click();
+    await row.result.filter({ hasText: 'Not yet' }).waitFor();
+    await page.locator('embedding-lab').locator('#lookup .exercises').screenshot({ path: `${screenshots}/exercises-${width}-${colorScheme}.png` });
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), [width, width]);
+    assert.deepEqual(problems, []);
+  }
+});

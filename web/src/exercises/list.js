@@ -1,0 +1,73 @@
+// The exercises: predict, then check. Pure data. No expected value is typed here: each exercise
+// names a figure of its section's numbers (lookupNumbers, costNumbers, unembeddingNumbers), and the
+// core computes that figure for the exercise's state (the lab's defaults with `state` over them).
+//
+//   id           stable name, the key of the reader's progress and of the exercise-answered event
+//   section      the section it belongs to
+//   state        the settings the figure is computed for; "Show it" puts them on the page
+//   prompt       the question
+//   kind         'number' | 'numbers' | 'symbol' (the answer is a symbol of the vocabulary; the
+//                figure is its id) | 'setting' (the reader sets the page; the figure is read
+//                from the page's own state and must be at least `atLeast`)
+//   figure       the figure's path in the section's numbers: 'spotlightRow', 'logits.1', 'top.id'
+//   tolerance    how far a number may be from the figure (answers of kind number and numbers)
+//   hint         shown after a wrong try
+//   explanation  shown after the right answer; {expected} stands for the figure as the core gives it
+export const exercises = [
+  {
+    id: 'lookup-row', section: 'lookup', state: { spotlight: 3 },
+    prompt: 'C is the table on the page (the source’s 5 × 2 table). What does the lookup C[3] give? Type its two numbers.',
+    kind: 'numbers', figure: 'spotlightRow', tolerance: 0.005,
+    hint: 'Ids start at 0: id 3 is the fourth row. The lookup computes nothing, it copies that row.',
+    explanation: 'C[3] = {expected}: row 3 of C, copied as it is. Looking up an id is indexing, not arithmetic.',
+  },
+  {
+    id: 'lookup-length', section: 'lookup', state: { context: [0, 1, 2] },
+    prompt: 'The context @ a b has B = 3 ids and each row of C holds d = 2 numbers. How many numbers does x = emb.view(-1) hold?',
+    kind: 'number', figure: 'concatenation.length', tolerance: 0,
+    hint: 'emb = C[Xb] has one row per id and one column per number of a row; view(-1) lays the rows end to end.',
+    explanation: 'B × d = {expected} numbers: the MLP reads the context as one long vector, the rows side by side.',
+  },
+  {
+    id: 'lookup-concatenation', section: 'lookup', state: { context: [2, 2, 1] },
+    prompt: 'The context is b b a (ids 2, 2, 1). What is x = emb.view(-1)? Type all six numbers in order.',
+    kind: 'numbers', figure: 'concatenation', tolerance: 0.005,
+    hint: 'Copy row 2 of C twice, then row 1, and write them one after another.',
+    explanation: 'x = {expected}. A repeated id copies the same row again: the lookup has no idea of position.',
+  },
+  {
+    id: 'cost-gpt3-product', section: 'cost', state: {},
+    prompt: 'GPT-3 has V = 50,257 tokens and rows of d = 12,288 numbers. How many multiply-adds does one_hot × W take for one token?',
+    kind: 'number', figure: 'gpt3Token.oneHotMacs', tolerance: 0,
+    hint: 'one_hot (1, V) × W (V, d): each of the d outputs is a sum of V products.',
+    explanation: 'V × d = {expected} multiply-adds, nearly all of them times 0, to produce one row of W.',
+  },
+  {
+    id: 'cost-gpt3-lookup', section: 'cost', state: {},
+    prompt: 'And the lookup W[id] for that one token: how many numbers does it copy?',
+    kind: 'number', figure: 'gpt3Token.lookupCopies', tolerance: 0,
+    hint: 'The lookup reads exactly one row.',
+    explanation: 'd = {expected} numbers: the same result as the product, with no arithmetic at all.',
+  },
+  {
+    id: 'unembedding-logit', section: 'unembedding', state: { h: [-0.5, 1.0] },
+    prompt: 'h = [-0.5, 1.0] and C is the source’s table. What is the logit z of “a” (id 1), that is h · C[1]?',
+    kind: 'number', figure: 'logits.1', tolerance: 0.005,
+    hint: 'C[1] = [0.0, 0.3]: multiply entry by entry with h and add.',
+    explanation: 'z = (-0.5)(0.0) + (1.0)(0.3) = {expected}. Each logit is one dot product of h with a row of the same table.',
+  },
+  {
+    id: 'unembedding-top', section: 'unembedding', state: { h: [-0.5, 1.0], temperature: 1 },
+    prompt: 'Same h = [-0.5, 1.0], T = 1. Which symbol gets the highest probability?',
+    kind: 'symbol', figure: 'top.id',
+    hint: 'Softmax keeps the order of the logits: find the row of C with the largest dot product with h.',
+    explanation: '{expected}: its row points most nearly the way h does, so its logit, and its probability, is the largest.',
+  },
+  {
+    id: 'unembedding-temperature', section: 'unembedding', state: {},
+    prompt: 'On the page, set the temperature T so that the top symbol gets at least 90%. Then check.',
+    kind: 'setting', figure: 'top.probability', atLeast: 0.9,
+    hint: 'A lower T sharpens the distribution, but the two largest logits are close (compare z in the line-up): it takes a very low T. Try the far left of the slider.',
+    explanation: 'The top symbol now has {expected} of the probability. Dividing the logits by a small T stretches their differences, and at T = 0 softmax becomes argmax.',
+  },
+];

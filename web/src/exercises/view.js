@@ -1,0 +1,93 @@
+// The exercises of the shown sections, at the end of each: a question, an answer box and Check.
+// A wrong try gets the hint, the right answer the explanation with the core's figure, and then
+// "Show it on the page" sets the section to the exercise's state. Each try is recorded
+// (progress.js) and announced as the lab's exercise-answered event.
+import { el, showMessage } from '../dom.js';
+import { exercises } from './list.js';
+import { exerciseState, grade } from './grade.js';
+import { browserStorage, createProgress } from './progress.js';
+
+/**
+ * Adds the exercises of the sections in `names` to root (a lab's shadow root). The `exercises`
+ * setting shows them (on), hides them (off), or shows them on the lab's own page only (auto,
+ * `embedded` false). Returns { progress }: every exercise tried, for the get-progress command.
+ */
+export function mountExercises({ root, core, state, emit, names, embedded }) {
+  const progress = createProgress(browserStorage(), globalThis.location?.pathname ?? '');
+  const asides = names.flatMap((name) => {
+    const own = exercises.filter((exercise) => exercise.section === name);
+    if (own.length === 0) return [];
+    const summary = el('p', { class: 'hint exercises-summary' });
+    const items = own.map((exercise) => exerciseItem({ exercise, core, state, progress, onTry: (id, correct) => {
+      emit('exercise-answered', { id, correct, tries: progress.of(id).tries });
+      summarise();
+    } }));
+    const reset = el('button', { type: 'button', onclick: () => {
+      progress.reset();
+      items.forEach((item) => item.clear());
+      summarise();
+    } }, 'Reset my progress');
+    function summarise() {
+      const right = own.filter(({ id }) => progress.of(id).correct).length;
+      summary.textContent = `${right} of ${own.length} right${progress.kept ? ', kept in this browser only' : ' (this browser keeps no progress for this page)'}. `;
+      summary.append(reset);
+    }
+    summarise();
+    const aside = el('aside', { class: 'exercises', 'aria-labelledby': `exercises-${name}` },
+      el('h3', { id: `exercises-${name}` }, 'Predict, then check'), el('ol', {}, items.map((item) => item.element)), summary);
+    root.getElementById(name).append(aside);
+    return [aside];
+  });
+  state.watch(['exercises'], () => {
+    const shown = state.get('exercises') === 'on' || (state.get('exercises') === 'auto' && !embedded);
+    for (const aside of asides) aside.hidden = !shown;
+  });
+  return { progress: () => progress.all() };
+}
+
+/** One exercise: { element, clear() }. */
+function exerciseItem({ exercise, core, state, progress, onTry }) {
+  const input = exercise.kind === 'setting' ? null : el('input', {
+    type: 'text', size: exercise.kind === 'numbers' ? 24 : 12, spellcheck: 'false', autocapitalize: 'off', autocomplete: 'off',
+    'aria-describedby': `prompt-${exercise.id}`, onkeydown: (event) => { if (event.key === 'Enter') check(); },
+  });
+  const result = el('p', { class: 'result', role: 'status' });
+  const show = el('button', { type: 'button', hidden: true, onclick: () => state.setMany(exerciseState(exercise)) }, 'Show it on the page');
+  const message = el('p', { class: 'message', role: 'alert', hidden: true });
+
+  function check() {
+    let graded;
+    try {
+      graded = grade(core, exercise, input?.value ?? '', state.snapshot());
+    } catch (error) {
+      showMessage(message, `This exercise could not be graded: ${error.message}`);
+      return;
+    }
+    if (graded.error) {
+      showMessage(message, `${graded.error}. Nothing was counted: try again.`);
+      return;
+    }
+    showMessage(message, '');
+    const { tries } = progress.record(exercise.id, graded.correct);
+    result.className = graded.correct ? 'result right' : 'result wrong';
+    result.textContent = graded.correct ? `Right. ${graded.explanation}` : `Not yet (try ${tries}). Hint: ${exercise.hint}`;
+    show.hidden = !graded.correct || exercise.kind === 'setting';
+    onTry(exercise.id, graded.correct);
+  }
+
+  function clear() {
+    if (input) input.value = '';
+    result.className = 'result';
+    result.textContent = progress.of(exercise.id).correct ? 'Answered right before in this browser.' : '';
+    show.hidden = true;
+    showMessage(message, '');
+  }
+  clear();
+
+  const checkButton = el('button', { type: 'button', onclick: check }, exercise.kind === 'setting' ? 'Check my setting' : 'Check');
+  const element = el('li', { class: 'exercise', id: `exercise-${exercise.id}` },
+    el('p', { class: 'prompt', id: `prompt-${exercise.id}` }, exercise.prompt),
+    el('div', { class: 'controls' }, input && el('label', { class: 'field' }, el('span', {}, 'Your answer'), input), checkButton, show),
+    message, result);
+  return { element, clear };
+}
