@@ -13,13 +13,13 @@ import { loadWasmCore } from './load_core.mjs';
 const core = await loadWasmCore();
 
 /** The answer a reader who knows the figure would type. */
-const typed = (exercise, figure, state) => (exercise.kind === 'symbol' ? state.vocab[figure] : [figure].flat().join(', '));
+const typed = (exercise, figure, symbols) => (exercise.kind === 'symbol' ? symbols[figure] : [figure].flat(2).join(', '));
 
 test('every exercise belongs to a section with numbers, has a unique id, and its figure exists for its state', () => {
   assert.equal(new Set(exercises.map(({ id }) => id)).size, exercises.length);
   for (const exercise of exercises) {
     assert.ok(sectionsWithExercises.includes(exercise.section), exercise.id);
-    const figure = figureOf(core, exercise, exerciseState(exercise));
+    const { figure } = figureOf(core, exercise, exerciseState(exercise));
     assert.notEqual(figure, undefined, `${exercise.id}: ${exercise.figure}`);
     assert.match(exercise.explanation, /\{expected\}/, exercise.id);
   }
@@ -27,13 +27,12 @@ test('every exercise belongs to a section with numbers, has a unique id, and its
 
 test("the core's own figure, typed back, is right; a figure one off is wrong", () => {
   for (const exercise of exercises.filter(({ kind }) => kind !== 'setting')) {
-    const state = exerciseState(exercise);
-    const figure = figureOf(core, exercise, state);
-    const right = grade(core, exercise, typed(exercise, figure, state), initialState);
+    const { figure, symbols } = figureOf(core, exercise, exerciseState(exercise));
+    const right = grade(core, exercise, typed(exercise, figure, symbols), initialState);
     assert.equal(right.correct, true, exercise.id);
     assert.doesNotMatch(right.explanation, /\{expected\}/);
-    const off = exercise.kind === 'symbol' ? state.vocab.find((symbol) => symbol !== state.vocab[figure])
-      : [figure].flat().map((x) => x + 1).join(' ');
+    const off = exercise.kind === 'symbol' ? symbols.find((symbol) => symbol !== symbols[figure])
+      : [figure].flat(2).map((x) => x + 1).join(' ');
     assert.equal(grade(core, exercise, off, initialState).correct, false, exercise.id);
   }
 });
@@ -94,4 +93,24 @@ test('a try is counted, a right answer stays right, reset forgets, and storage t
   assert.deepEqual(memory.record('lookup-row', true), { tries: 1, correct: true });
   saved.set('embedding-lab:exercises:/broken/', '{not json');
   assert.deepEqual(createProgress(storage, '/broken/').all(), {});
+});
+
+test('sections 2, 4 and 6: one_hot(2), the word ids of “to be or not to be”, an angle of 18.4°, kings − men + woman = queen', () => {
+  const byId = (id) => exercises.find((exercise) => exercise.id === id);
+  assert.equal(grade(core, byId('one-hot-row'), '0 0 1 0 0', initialState).correct, true);
+  assert.match(grade(core, byId('one-hot-product'), '0.5 -0.1 0.1 -0.2', initialState).explanation, /^one_hot × W = \[\[0\.50, -0\.10\], \[0\.10, -0\.20\]\]/);
+  assert.equal(grade(core, byId('text-word-ids'), '[0, 1, 2, 3, 0, 1]', initialState).correct, true);
+  assert.equal(grade(core, byId('text-characters'), '11', initialState).correct, true);
+  assert.equal(grade(core, byId('directions-dot'), '0', initialState).correct, true);
+  const angle = grade(core, byId('directions-angle'), '18.4', initialState);
+  assert.equal(angle.correct, true);
+  assert.match(angle.explanation, /^θ = 18\.4°/);
+  assert.equal(grade(core, byId('directions-analogy'), 'queen', initialState).correct, true);
+  assert.equal(grade(core, byId('directions-analogy'), 'zebra', initialState).error, '“zebra” is not one of man woman king queen men women kings queens boy girl prince princess apple apples');
+  const differ = byId('one-hot-differ');
+  assert.equal(grade(core, differ, '', initialState).correct, false);
+  const poisoned = initialState.table.map((row, i) => (i === 4 ? [Infinity, row[1]] : row));  // row 4 is not in the context 0 1 2
+  const graded = grade(core, differ, '', { ...initialState, table: poisoned });
+  assert.equal(graded.correct, true);
+  assert.match(graded.explanation, /^3 of the entries now differ/);
 });

@@ -11,6 +11,7 @@
 //                from the page's own state and must be at least `atLeast`)
 //   figure       the figure's path in the section's numbers: 'spotlightRow', 'logits.1', 'top.id'
 //   tolerance    how far a number may be from the figure (answers of kind number and numbers)
+//   format       'percent' to show the figure as one in the explanation; decimals, how many to show
 //   hint         shown after a wrong try
 //   explanation  shown after the right answer; {expected} stands for the figure as the core gives it
 export const exercises = [
@@ -36,6 +37,27 @@ export const exercises = [
     explanation: 'x = {expected}. A repeated id copies the same row again: the lookup has no idea of position.',
   },
   {
+    id: 'one-hot-row', section: 'one-hot', state: { context: [2] },
+    prompt: 'The vocabulary is @ a b c . (ids 0 to 4). What is one_hot(2), the one-hot row of b? Type its five numbers.',
+    kind: 'numbers', figure: 'oneHot.0', tolerance: 0,
+    hint: 'A one-hot row has one entry per symbol of the vocabulary: 1 at the id, 0 everywhere else.',
+    explanation: 'one_hot(2) = {expected}. Times W, the 1 picks row 2 of W and every 0 silences another row.',
+  },
+  {
+    id: 'one-hot-product', section: 'one-hot', state: { context: [3, 0] },
+    prompt: 'The context is c @ (ids 3, 0) and W is the source’s table C. What is one_hot(ids) × W? Type its four numbers, row by row.',
+    kind: 'numbers', figure: 'viaProduct', tolerance: 0.005,
+    hint: 'Each one-hot row picks one row of W: you do not need to multiply anything.',
+    explanation: 'one_hot × W = {expected}, the same numbers as the lookup W[[3, 0]], after 2 × 5 × 2 = 20 multiply-adds instead of none.',
+  },
+  {
+    id: 'one-hot-differ', section: 'one-hot', state: {},
+    prompt: 'Edit W on the page so that one_hot × W and the lookup disagree, without touching a row the context selects. Then check.',
+    kind: 'setting', figure: 'comparison.differing', atLeast: 1,
+    hint: 'The product multiplies every row of W by 0 or 1. Which number times 0 is not 0? Type it into a row that is not lit.',
+    explanation: '{expected} of the entries now differ: 0 × inf and 0 × nan are nan, so a row the context never selects still reaches the product. The lookup never reads it.',
+  },
+  {
     id: 'cost-gpt3-product', section: 'cost', state: {},
     prompt: 'GPT-3 has V = 50,257 tokens and rows of d = 12,288 numbers. How many multiply-adds does one_hot × W take for one token?',
     kind: 'number', figure: 'gpt3Token.oneHotMacs', tolerance: 0,
@@ -48,6 +70,20 @@ export const exercises = [
     kind: 'number', figure: 'gpt3Token.lookupCopies', tolerance: 0,
     hint: 'The lookup reads exactly one row.',
     explanation: 'd = {expected} numbers: the same result as the product, with no arithmetic at all.',
+  },
+  {
+    id: 'text-word-ids', section: 'text', state: { sentence: 'to be or not to be', tokenizer: 'words' },
+    prompt: 'Split into words and numbered in order of first appearance, what ids does “to be or not to be” become? Type all six.',
+    kind: 'numbers', figure: 'ids', tolerance: 0,
+    hint: 'The first new word gets 0, the next new word 1; a word seen before keeps its id.',
+    explanation: 'The ids are {expected}: “to” and “be” come back with the ids they got the first time.',
+  },
+  {
+    id: 'text-characters', section: 'text', state: { sentence: 'Hello world', tokenizer: 'characters', textWidth: 4 },
+    prompt: 'By characters, with rows of d = 4 numbers, the sequence matrix of “Hello world” has shape (T, 4). What is T?',
+    kind: 'number', figure: 'ids.length', tolerance: 0,
+    hint: 'One row per token, and here every character is a token, the space too.',
+    explanation: 'T = {expected}: one row per character, the space included. The same text by words has 2 rows.',
   },
   {
     id: 'unembedding-logit', section: 'unembedding', state: { h: [-0.5, 1.0] },
@@ -66,8 +102,29 @@ export const exercises = [
   {
     id: 'unembedding-temperature', section: 'unembedding', state: {},
     prompt: 'On the page, set the temperature T so that the top symbol gets at least 90%. Then check.',
-    kind: 'setting', figure: 'top.probability', atLeast: 0.9,
+    kind: 'setting', figure: 'top.probability', atLeast: 0.9, format: 'percent',
     hint: 'A lower T sharpens the distribution, but the two largest logits are close (compare z in the line-up): it takes a very low T. Try the far left of the slider.',
     explanation: 'The top symbol now has {expected} of the probability. Dividing the logits by a small T stretches their differences, and at T = 0 softmax becomes argmax.',
+  },
+  {
+    id: 'directions-dot', section: 'directions', state: { a: [2, 1], b: [-1, 2] },
+    prompt: 'a = [2, 1] and b = [-1, 2]. What is a · b?',
+    kind: 'number', figure: 'dot', tolerance: 0.005,
+    hint: 'Multiply entry by entry, then add: 2 × (-1) + 1 × 2.',
+    explanation: 'a · b = {expected}: they are perpendicular, and a direction says nothing about the other.',
+  },
+  {
+    id: 'directions-angle', section: 'directions', state: { a: [2, 1], b: [1.5, 1.5] },
+    prompt: 'a = [2, 1] and b = [1.5, 1.5]. What is the angle between them, in degrees (one decimal)?',
+    kind: 'number', figure: 'angle', tolerance: 0.06, decimals: 1,
+    hint: 'cos θ = a · b / (|a| |b|); then θ = arccos of that.',
+    explanation: 'θ = {expected}°: cos θ is the dot product of the two vectors scaled to length 1.',
+  },
+  {
+    id: 'directions-analogy', section: 'directions', state: { analogy: { a: 6, b: 4, c: 1 } },
+    prompt: 'In the hand-made table, which word does kings − men + woman land on?',
+    kind: 'symbol', figure: 'analogy.id',
+    hint: 'Take the columns: kings − men keeps royal and drops person; adding woman adds person and female.',
+    explanation: '{expected}: the plural column of kings is cancelled by men, and woman brings female.',
   },
 ];

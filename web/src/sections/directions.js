@@ -66,15 +66,10 @@ function mountTwoVectors(root, core, state) {
     }
     plot.update([{ name: 'a', x: a[0], y: a[1], className: 'vector-a' }, { name: 'b', x: b[0], y: b[1], className: 'vector-b' }]);
     const result = root.getElementById('dot-result');
-    const dot = core.dot(a, b);
+    const { dot, angle: degrees, noAngle } = directionsNumbers(core, state.snapshot());
     const sign = dot > 0 ? 'positive: they point the same way' : dot < 0 ? 'negative: they point opposite ways' : 'zero: they are perpendicular';
     const overflow = Number.isFinite(dot) ? '' : ' (past float32\'s largest number, about 3.4e38)';
-    let angle;
-    try {
-      angle = `, angle ${formatNumber(core.angleDegrees(a, b), 1)}°`;
-    } catch (error) {
-      angle = ` (${error.message})`;
-    }
+    const angle = noAngle ? ` (${noAngle})` : `, angle ${formatNumber(degrees, 1)}°`;
     result.replaceChildren('a · b = ', el('strong', { id: 'dot-value' }, formatNumber(dot)), `${overflow}, ${sign}${angle}.`);
     root.getElementById('vector-caption').textContent = `a = ${formatVector(a)}, b = ${formatVector(b)}`;
   }
@@ -109,17 +104,40 @@ function mountAnalogy(root, core, state, names, table) {
     select('a', options, a, change('a')), term('−', select('b', options, b, change('b'))), term('+', select('c', options, c, change('c'))));
   state.watch(['analogy'], () => {
     const { a: ia, b: ib, c: ic } = state.get('analogy');
-    try {
-      core.scope(() => {
-        const answer = core.analogy(table, ia, ib, ic);  // answer.query is a - b + c, (1, d)
-        const nearest = core.nearest(table, answer.query, 3, [ia, ib, ic]);
-        message.replaceChildren(`${names[ia]} − ${names[ib]} + ${names[ic]} ≈ `, el('strong', { id: 'analogy-answer' }, names[answer.id]),
-          ` (cosine ${formatNumber(answer.cosine, 3)})`);
-        root.getElementById('analogy-neighbours').replaceChildren(el('p', {}, 'Nearest words by cosine, leaving out the three inputs: ',
-          nearest.map(({ id, cosine }) => `${names[id]} ${formatNumber(cosine, 3)}`).join(', '), '.'));
-      });
-    } catch (error) {
-      message.textContent = error.message;
+    const { analogy: answer, nearest, noAnalogy } = directionsNumbers(core, state.snapshot());
+    if (noAnalogy) {
+      message.textContent = noAnalogy;
+      return;
     }
+    message.replaceChildren(`${names[ia]} − ${names[ib]} + ${names[ic]} ≈ `, el('strong', { id: 'analogy-answer' }, names[answer.id]),
+      ` (cosine ${formatNumber(answer.cosine, 3)})`);
+    root.getElementById('analogy-neighbours').replaceChildren(el('p', {}, 'Nearest words by cosine, leaving out the three inputs: ',
+      nearest.map(({ id, cosine }) => `${names[id]} ${formatNumber(cosine, 3)}`).join(', '), '.'));
   });
+}
+
+/**
+ * Section 6's numbers, from the core for a state (a snapshot): a · b and the angle between them
+ * in degrees (or `noAngle`, why there is none), and in the hand-made table the word that
+ * a - b + c lands on with its cosine (`analogy.id`, `analogy.cosine`) and the three nearest words
+ * leaving out the inputs (or `noAnalogy`, why not). `symbols` are the table's words.
+ */
+export function directionsNumbers(core, { a, b, analogy: { a: ia, b: ib, c: ic } }) {
+  const names = words.map(([word]) => word), table = words.map(([, vector]) => vector);
+  const numbers = { symbols: names, dot: core.dot(a, b) };
+  try {
+    numbers.angle = core.angleDegrees(a, b);
+  } catch (error) {
+    numbers.noAngle = error.message;
+  }
+  try {
+    core.scope(() => {
+      const answer = core.analogy(table, ia, ib, ic);  // answer.query is a - b + c, (1, d)
+      numbers.analogy = { id: answer.id, cosine: answer.cosine };
+      numbers.nearest = core.nearest(table, answer.query, 3, [ia, ib, ic]);
+    });
+  } catch (error) {
+    numbers.noAnalogy = error.message;
+  }
+  return numbers;
 }

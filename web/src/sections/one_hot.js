@@ -56,21 +56,19 @@ export function mountOneHot({ root, core, state }) {
     state.set('table', initialTable);
   });
 
-  state.watch(['vocab', 'table', 'context'], () => core.scope(() => {
+  state.watch(['vocab', 'table', 'context'], () => {
     const ids = state.get('context'), symbols = state.get('vocab');
-    const W = core.matrix(state.get('table'));
-    const x = core.oneHot(ids, symbols.length);  // (B, V)
-    const viaProduct = core.linearForward(x, W);      // (B, d)
-    const viaLookup = core.embeddingForward(W, ids);  // (B, d)
+    const { oneHot: x, table: W, viaProduct, viaLookup, comparison } = oneHotNumbers(core, state.snapshot());
+    const B = ids.length, V = symbols.length, d = W[0].length;
     const contextLabels = ids.map((id) => `${symbols[id]} (${id})`);
-    oneHots.update(x.toRows(), { rowLabels: contextLabels, colLabels: symbols, litCells: ids.map((id, b) => [b, id]) });
-    weights.update(W.toRows(), weightLabels());
-    product.update(viaProduct.toRows(), { rowLabels: contextLabels, colLabels: indexLabels(W.cols) });
-    lookup.update(viaLookup.toRows(), { rowLabels: contextLabels, colLabels: indexLabels(W.cols) });
-    root.getElementById('one-hot-caption').textContent = `one_hot(ids), shape (${x.rows}, ${x.cols})`;
-    root.getElementById('product-caption').textContent = `one_hot × W, shape (${viaProduct.rows}, ${viaProduct.cols})`;
-    showVerdict(core.compare(viaProduct, viaLookup), viaProduct.toRows(), viaLookup.toRows());
-  }));
+    oneHots.update(x, { rowLabels: contextLabels, colLabels: symbols, litCells: ids.map((id, b) => [b, id]) });
+    weights.update(W, weightLabels());
+    product.update(viaProduct, { rowLabels: contextLabels, colLabels: indexLabels(d) });
+    lookup.update(viaLookup, { rowLabels: contextLabels, colLabels: indexLabels(d) });
+    root.getElementById('one-hot-caption').textContent = `one_hot(ids), shape (${B}, ${V})`;
+    root.getElementById('product-caption').textContent = `one_hot × W, shape (${B}, ${d})`;
+    showVerdict(comparison, viaProduct, viaLookup);
+  });
 
   /** The core's comparison of the two outputs, in words. */
   function showVerdict({ differing, firstRow, firstCol, bitIdentical }, viaProduct, viaLookup) {
@@ -87,4 +85,20 @@ export function mountOneHot({ root, core, state }) {
       'The product multiplies every row of W, even rows the context does not select, by 0 or 1, and 0 × inf and 0 × nan are nan. ' +
       'The lookup reads only the selected rows.');
   }
+}
+
+/**
+ * Section 2's numbers, from the core for a state (a snapshot): the one-hot rows of the context
+ * (B, V), W as the core holds it (V, d), one_hot × W and the lookup W[ids] (both (B, d)), and the
+ * core's comparison of the two ({ differing, firstRow, firstCol, bitIdentical }).
+ */
+export function oneHotNumbers(core, { vocab, table, context }) {
+  return core.scope(() => {
+    const W = core.matrix(table);
+    const x = core.oneHot(context, vocab.length);      // (B, V)
+    const viaProduct = core.linearForward(x, W);       // (B, d)
+    const viaLookup = core.embeddingForward(W, context);  // (B, d)
+    return { oneHot: x.toRows(), table: W.toRows(), viaProduct: viaProduct.toRows(), viaLookup: viaLookup.toRows(),
+      comparison: core.compare(viaProduct, viaLookup) };
+  });
 }

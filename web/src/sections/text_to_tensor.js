@@ -66,33 +66,27 @@ export function mountTextToTensor({ root, core, state }) {
   }
 
   function draw(kind, text) {
-    core.scope(() => {
-      const { tokens, ids, vocabularySize } = tokenize(core, kind, text);
-      if (ids.length === 0) throw new Error('the text is empty: there are no tokens');
-      const table = core.normalMatrix(core.generator(state.get('textSeed')), vocabularySize, state.get('textWidth'), 0.5);
-      const rows = [...new Set(ids)].sort((a, b) => a - b);  // the table rows the text uses
-      const used = core.embeddingForward(table, rows);        // (rows, d)
-      const sequence = core.embeddingForward(table, ids);     // (T, d): row t is table[ids[t]]
-      shown = { ids, tokens, rows, tableRows: used.toRows(), sequenceRows: sequence.toRows(), columns: Array.from({ length: table.cols }, (_, c) => String(c)) };
-      spotlight = -1;
-      showMessage(message, '');
-      root.getElementById('tokens').replaceChildren(...ids.map((id, t) => {
-        const light = () => { spotlight = t; drawSpotlight(); };
-        return el('button', { type: 'button', class: `chip token-${t % tokenColours}`, title: `token ${t + 1}: id ${id}`,
-          onmouseenter: light, onfocus: light, onclick: light }, el('span', { class: 'id' }, String(id)), ` ${visible(tokens[t])}`);
-      }));
-      root.getElementById('token-ids').replaceChildren('[', ...ids.flatMap((id, t) => [t > 0 ? ', ' : '', el('span', { class: 'id' }, String(id))]), ']');
-      const characters = Array.from(text).length;
-      root.getElementById('token-count').textContent =
-        `${ids.length} ${ids.length === 1 ? 'token' : 'tokens'} for ${characters} ${characters === 1 ? 'character' : 'characters'}`;
-      root.getElementById('numbering-rule').textContent = numberingRules[kind];
-      root.getElementById('text-table-shape').textContent = `(${table.rows}, ${table.cols})`;
-      root.getElementById('text-table-rows').textContent = kind === 'gpt2'
-        ? `: the ${rows.length} rows this text uses, by GPT-2 id. The numbers are seeded random stand-ins for GPT-2’s learned weights.`
-        : '';
-      root.getElementById('sequence-shape').textContent = `(${sequence.rows}, ${sequence.cols})`;
-      drawSpotlight();
-    });
+    const { tokens, ids, vocabularySize, rows, tableRows, sequenceRows } = textNumbers(core, { ...state.snapshot(), tokenizer: kind, sentence: text });
+    const d = state.get('textWidth');
+    shown = { ids, tokens, rows, tableRows, sequenceRows, columns: Array.from({ length: d }, (_, c) => String(c)) };
+    spotlight = -1;
+    showMessage(message, '');
+    root.getElementById('tokens').replaceChildren(...ids.map((id, t) => {
+      const light = () => { spotlight = t; drawSpotlight(); };
+      return el('button', { type: 'button', class: `chip token-${t % tokenColours}`, title: `token ${t + 1}: id ${id}`,
+        onmouseenter: light, onfocus: light, onclick: light }, el('span', { class: 'id' }, String(id)), ` ${visible(tokens[t])}`);
+    }));
+    root.getElementById('token-ids').replaceChildren('[', ...ids.flatMap((id, t) => [t > 0 ? ', ' : '', el('span', { class: 'id' }, String(id))]), ']');
+    const characters = Array.from(text).length;
+    root.getElementById('token-count').textContent =
+      `${ids.length} ${ids.length === 1 ? 'token' : 'tokens'} for ${characters} ${characters === 1 ? 'character' : 'characters'}`;
+    root.getElementById('numbering-rule').textContent = numberingRules[kind];
+    root.getElementById('text-table-shape').textContent = `(${vocabularySize}, ${d})`;
+    root.getElementById('text-table-rows').textContent = kind === 'gpt2'
+      ? `: the ${rows.length} rows this text uses, by GPT-2 id. The numbers are seeded random stand-ins for GPT-2’s learned weights.`
+      : '';
+    root.getElementById('sequence-shape').textContent = `(${ids.length}, ${d})`;
+    drawSpotlight();
   }
 
   let drawing = 0;  // the latest request: a slow first load of GPT-2 must not draw over a newer text
@@ -112,5 +106,25 @@ export function mountTextToTensor({ root, core, state }) {
     if (kind !== 'gpt2') return attempt();
     root.getElementById('token-count').textContent = 'Loading GPT-2’s vocabulary of 50,257 tokens…';
     loadGpt2(core).then(() => request === drawing && attempt(), (error) => request === drawing && fail(error));
+  });
+}
+
+/**
+ * Section 4's numbers, from the core for a state (a snapshot): the text's tokens and ids by the
+ * chosen tokenizer (GPT-2's must be loaded), the vocabulary's size, a seeded random table's rows
+ * that the text uses (`rows`, in id order, and `tableRows`) and the sequence matrix, row t the
+ * table's row of ids[t] (T, d). An empty text is an error.
+ */
+export function textNumbers(core, { sentence, tokenizer, textWidth, textSeed }) {
+  return core.scope(() => {
+    const { tokens, ids, vocabularySize } = tokenize(core, tokenizer, sentence);
+    if (ids.length === 0) throw new Error('the text is empty: there are no tokens');
+    const table = core.normalMatrix(core.generator(textSeed), vocabularySize, textWidth, 0.5);
+    const rows = [...new Set(ids)].sort((a, b) => a - b);  // the table rows the text uses
+    return {
+      tokens, ids, vocabularySize, rows,
+      tableRows: core.embeddingForward(table, rows).toRows(),   // (rows, d)
+      sequenceRows: core.embeddingForward(table, ids).toRows(),  // (T, d): row t is table[ids[t]]
+    };
   });
 }
