@@ -60,8 +60,8 @@ test('a malformed or oversized hash falls back to defaults with a notice, shown 
   assert.deepEqual([...problems, ...big.problems], []);
 });
 
-test('three labs on the course page keep their own state, and the lesson script drives one', async () => {
-  const { page, problems } = await open(`${site.server.url}examples/course.html`, { count: 3 });
+test('four labs on the course page keep their own state, and the lesson script drives one', async () => {
+  const { page, problems } = await open(`${site.server.url}examples/course.html`, { count: 4 });
   const softmax = page.locator('#lab-softmax');
   assert.deepEqual(await softmax.locator('#probability-bars th').allTextContents(), ['x', 'y', 'z']);
   await page.locator('#lab-lookup').getByTitle('id 4, symbol .').hover();
@@ -97,7 +97,7 @@ test('served from a sub-path, the lab and the course page work', async () => {
   try {
     const { page, problems } = await open(sub.url, { origin: sub.url });
     assert.equal(await text(page, '#concatenation'), '[0.10, -0.20, 0.00, 0.30, -0.40, 0.20]');
-    const course = await open(`${sub.url}examples/course.html`, { origin: sub.url, count: 3 });
+    const course = await open(`${sub.url}examples/course.html`, { origin: sub.url, count: 4 });
     assert.deepEqual([...problems, ...course.problems], []);
   } finally {
     await sub.close();
@@ -160,7 +160,7 @@ test('under a strict Content-Security-Policy the page and the course page start 
     assert.equal(await text(page, '#concatenation'), '[0.10, -0.20, 0.00, 0.30, -0.40, 0.20]');
     await page.getByLabel('Temperature T').fill('0');
     assert.equal(await text(page, '#entropy'), '0.00 bits');
-    const course = await open(`${strict.url}examples/course.html`, { origin: strict.url, count: 3 });
+    const course = await open(`${strict.url}examples/course.html`, { origin: strict.url, count: 4 });
     await course.page.getByRole('button', { name: 'Set the temperature to 0' }).click();
     await course.page.waitForFunction(() => document.getElementById('lesson-log').textContent.includes('temperature 0'));
     assert.deepEqual([...problems, ...course.problems], []);
@@ -408,8 +408,8 @@ test('the teacher\'s embed panel shows on the whole lab\'s page, and embedded la
   assert.equal(await single.page.getByText('Embed this in a course page').isVisible(), false);
   const iframeLab = await open(`${site.server.url}embed.html#section=all`);
   assert.equal(await iframeLab.page.getByText('Embed this in a course page').isVisible(), false);
-  const course = await open(`${site.server.url}examples/course.html`, { count: 3 });
-  assert.equal(await course.page.getByText('Embed this in a course page').count(), 3);
+  const course = await open(`${site.server.url}examples/course.html`, { count: 4 });
+  assert.equal(await course.page.getByText('Embed this in a course page').count(), 4);
   assert.equal(await course.page.getByText('Embed this in a course page').first().isVisible(), false);
   const asked = await open(`${site.server.url}embed.html#section=lookup&embedcode=on`);
   assert.equal(await asked.page.getByText('Embed this in a course page').isVisible(), true);

@@ -143,3 +143,56 @@ test('the exercises fit a phone and a desktop, in light and dark', async () => {
     assert.deepEqual(problems, []);
   }
 });
+
+test('exercises=only keeps the figures, controls and exercises and hides the prose', async () => {
+  const { page, problems } = await openPage({ url: `${site.server.url}#exercises=only` });
+  const lab = page.locator('embedding-lab');
+  assert.equal(await lab.locator('#lookup .exercises').isVisible(), true);
+  assert.equal(await lab.locator('#spotlight-row').isVisible(), true);
+  assert.equal(await lab.locator('#context-builder').isVisible(), true);
+  assert.equal(await lab.getByText('Embedding a symbol is nothing').isVisible(), false);
+  await lab.locator('#lookup').screenshot({ path: `${screenshots}/exercises-only.png` });
+  assert.deepEqual(problems, []);
+});
+
+test('a section prints as a worksheet: its prompts, no answers, no other section', async () => {
+  const { page, problems } = await openPage();
+  await page.evaluate(() => { window.print = () => { window.printed = true; }; });
+  const lab = page.locator('embedding-lab');
+  const row = exercise(page, 'lookup-row');
+  await row.input.fill('0.5 -0.1');
+  await row.check.click();
+  await row.result.filter({ hasText: 'Right.' }).waitFor();
+  await lab.locator('#unembedding .exercises').getByRole('button', { name: 'Print as a worksheet' }).click();
+  assert.equal(await page.evaluate(() => window.printed), true);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await lab.locator('#exercise-unembedding-logit .prompt').isVisible(), true);
+  assert.equal(await lab.locator('#unembedding h2').isVisible(), true);
+  assert.equal(await lab.locator('#exercise-unembedding-logit').getByRole('textbox').isVisible(), false);
+  assert.equal(await lab.locator('#probability-bars').isVisible(), false);
+  assert.equal(await lab.locator('#lookup').isVisible(), false);  // another section, answered or not
+  assert.equal(await lab.locator('nav').isVisible(), false);
+  await page.screenshot({ path: `${screenshots}/worksheet-unembedding.png`, fullPage: true });
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await lab.locator('#lookup').isVisible(), true);
+  assert.deepEqual(problems, []);
+});
+
+test('the course page lists each answer the lab reports, and the progress when asked', async () => {
+  const { page, problems } = await watchedPage(site.browser, site.server.url);
+  await page.goto(`${site.server.url}examples/course.html`);
+  await page.waitForFunction(() => document.querySelectorAll('embedding-lab[ready]').length === 4);
+  const item = page.locator('#lab-exercises').locator('#exercise-lookup-length');
+  await item.getByRole('textbox').fill('3');
+  await item.getByRole('button', { name: 'Check' }).click();
+  await item.getByRole('textbox').fill('6');
+  await item.getByRole('button', { name: 'Check' }).click();
+  const answers = page.locator('#class-progress li');
+  await answers.nth(1).waitFor();
+  assert.deepEqual(await answers.allTextContents(), ['lookup-length: not yet (try 1)', 'lookup-length: right (try 2)']);
+  await page.getByRole('button', { name: 'Ask the lab for the progress kept in this browser' }).click();
+  await answers.nth(2).waitFor();
+  assert.equal(await answers.nth(2).textContent(), 'Kept in this browser: lookup-length right after 2.');
+  assert.deepEqual(problems, []);
+});

@@ -123,7 +123,7 @@ export const properties = {
   seed: trainingNumber('seed', limits.ranges.seed, true),
   init: { field: 'init', ...oneOf('init', ['scaled', 'lecture']) },
   embedCode: oneOf('embedCode', ['auto', 'on', 'off']),
-  exercises: oneOf('exercises', ['auto', 'on', 'off']),
+  exercises: oneOf('exercises', ['auto', 'on', 'off', 'only']),
 };
 
 /** The table's own names by their lower case: a Map, so that no name reaches Object.prototype. */

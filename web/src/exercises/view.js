@@ -9,8 +9,10 @@ import { browserStorage, createProgress } from './progress.js';
 
 /**
  * Adds the exercises of the sections in `names` to root (a lab's shadow root). The `exercises`
- * setting shows them (on), hides them (off), or shows them on the lab's own page only (auto,
- * `embedded` false). Returns { progress }: every exercise tried, for the get-progress command.
+ * setting shows them (on), hides them (off), shows them on the lab's own page only (auto,
+ * `embedded` false), or shows them with the sections' live figures and controls but not their
+ * prose (only). Each list has a button that prints it as a worksheet, without the answers.
+ * Returns { progress }: every exercise tried, for the get-progress command.
  */
 export function mountExercises({ root, core, state, emit, names, embedded }) {
   const progress = createProgress(browserStorage(), globalThis.location?.pathname ?? '');
@@ -33,16 +35,37 @@ export function mountExercises({ root, core, state, emit, names, embedded }) {
       summary.append(reset);
     }
     summarise();
+    const print = el('button', { type: 'button', class: 'print', onclick: () => printWorksheet(root, aside) }, 'Print as a worksheet');
     const aside = el('aside', { class: 'exercises', 'aria-labelledby': `exercises-${name}` },
-      el('h3', { id: `exercises-${name}` }, 'Predict, then check'), el('ol', {}, items.map((item) => item.element)), summary);
+      el('h3', { id: `exercises-${name}` }, 'Predict, then check', print), el('ol', {}, items.map((item) => item.element)), summary);
     root.getElementById(name).append(aside);
     return [aside];
   });
+  const lab = root.querySelector('.lab');
   state.watch(['exercises'], () => {
-    const shown = state.get('exercises') === 'on' || (state.get('exercises') === 'auto' && !embedded);
+    const setting = state.get('exercises');
+    const shown = setting === 'on' || setting === 'only' || (setting === 'auto' && !embedded);
     for (const aside of asides) aside.hidden = !shown;
+    lab.classList.toggle('exercises-only', setting === 'only');
   });
   return { progress: () => progress.all() };
+}
+
+/**
+ * Prints one section's exercises as a worksheet: the prompts with room to write, no answers
+ * (lab.css's print rules show only the aside marked `printing`).
+ */
+function printWorksheet(root, aside) {
+  const lab = root.querySelector('.lab');
+  lab.classList.add('worksheet');
+  aside.classList.add('printing');
+  const done = () => {
+    lab.classList.remove('worksheet');
+    aside.classList.remove('printing');
+    removeEventListener('afterprint', done);
+  };
+  addEventListener('afterprint', done);
+  print();
 }
 
 /** One exercise: { element, clear() }. */
