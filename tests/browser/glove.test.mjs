@@ -1,7 +1,7 @@
 // Section 6 on GloVe's real vectors in headless Chromium: the vectors load only when opened
 // (also from file:// and under a strict Content-Security-Policy), king - man + woman ranks queen
 // first with the inputs left out and king with them kept, an unknown word is named, and the
-// section fits 1280 and 360 px, light and dark.
+// section fits 1280 and 360 px, light and dark; a link or a course page's set-state carries the question.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -112,3 +112,40 @@ test('section 6 with GloVe fits a phone and a desktop, in light and dark', async
     assert.deepEqual(problems, []);
   }
 });
+
+test('a link carries the GloVe question: it opens the vectors on it, and the hash follows what the reader sets', async () => {
+  const { page, problems } = await openPage({ url: `${site.server.url}#gloveAnalogy=paris+france+italy&gloveKeep=true&gloveDirection=good-bad&glovePlace=engineer` });
+  await page.locator('#glove-answers li').first().waitFor({ timeout: 30000 });
+  assert.equal((await answers(page))[0], 'rome 0.819');
+  assert.equal(await page.getByLabel('keep the inputs among the answers').isChecked(), true);
+  assert.match(await page.locator('#glove-placed').textContent(), /^engineer: /);
+  assert.match(await page.locator('#glove-direction-ends figcaption').first().textContent(), /^Most toward good$/);
+  await page.getByRole('button', { name: 'cats − cat + dog' }).click();
+  await page.waitForFunction(() => location.hash.includes('gloveAnalogy=cats+cat+dog'));
+  await page.getByLabel('GloVe b', { exact: true }).fill('');
+  await page.getByLabel('GloVe b', { exact: true }).press('Enter');
+  assert.equal(await page.locator('#glove-message').textContent(), 'b is empty: type a word; the answers below are still those of cats, cat, dog.');
+  assert.ok(page.url().includes('gloveAnalogy=cats+cat+dog'));
+  assert.deepEqual(problems, []);
+});
+
+test('a course page sets the GloVe question with set-state, and a bad word is refused by name', async () => {
+  const { page, problems } = await openPage();
+  const errors = [];
+  await page.exposeFunction('recordError', (detail) => errors.push(detail.notices));
+  await page.evaluate(() => document.querySelector('embedding-lab').addEventListener('lab-error', (event) => window.recordError(event.detail)));
+  await page.evaluate(() => window.postMessage({ type: 'embedding-lab:set-state', state: { gloveAnalogy: 'walking walk swim' } }, location.origin));
+  await page.locator('#glove-answers li', { hasText: 'swimming 0.801' }).first().waitFor({ timeout: 30000 });
+  await page.evaluate(() => window.postMessage({ type: 'embedding-lab:set-state', state: { glovePlace: 'two words' } }, location.origin));
+  await expectSoon(() => errors.length === 1);
+  assert.deepEqual(errors, [['glovePlace “two words” is not one word of 1 to 40 characters: the current value stays']]);
+  assert.deepEqual(problems, []);
+});
+
+/** Waits until check() holds, for at most 5 s. */
+async function expectSoon(check) {
+  for (let waited = 0; !check(); waited += 50) {
+    if (waited > 5000) throw new Error('waited 5 s in vain');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

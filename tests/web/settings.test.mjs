@@ -18,7 +18,7 @@ test('every property reads back the text it writes, for changed values', () => {
   const changed = { section: 'lookup unembedding', vocab: 'x y z', table: '0.5 -1; 2 1e-7; 3 4', context: '2 0', spotlight: '1',
     temperature: '0.25', sentence: 'Ein Satz', tokenizer: 'characters', textSeed: '4', dataset: 'words', steps: '300',
     block: '5', embed: '2', hidden: '7', batch: '9', lr: '0.5', lrFinal: '0.001', decayAt: '150', seed: '0', init: 'lecture',
-    embedCode: 'on', exercises: 'off' };
+    embedCode: 'on', exercises: 'off', gloveAnalogy: 'paris france italy', gloveKeep: 'true', gloveDirection: 'good-bad', glovePlace: 'engineer' };
   assert.deepEqual(Object.keys(changed).sort(), Object.keys(properties).sort());  // every property is tried
   const { values, notices } = readSettings(changed);
   assert.deepEqual(notices, []);
@@ -33,7 +33,8 @@ test('a default is the text of the initial state', () => {
 test('every property names its bad value, which falls back to the default at start', () => {
   const bad = { section: 'sideways', vocab: 'a', table: '1 2; 3', context: 'x', spotlight: '-1', temperature: 'hot',
     sentence: 'z'.repeat(201), tokenizer: 'bytes', textSeed: '9', dataset: 'poems', steps: '0', block: '17', embed: '1.5',
-    hidden: '1025', batch: 'many', lr: '0', lrFinal: '-1', decayAt: '-1', seed: '-1', init: 'zero', embedCode: 'yes', exercises: 'sometimes' };
+    hidden: '1025', batch: 'many', lr: '0', lrFinal: '-1', decayAt: '-1', seed: '-1', init: 'zero', embedCode: 'yes', exercises: 'sometimes',
+    gloveAnalogy: 'king man', gloveKeep: 'maybe', gloveDirection: 'up-down', glovePlace: 'two words' };
   assert.deepEqual(Object.keys(bad).sort(), Object.keys(properties).sort());
   for (const [name, text] of Object.entries(bad)) {
     const { values, notices } = readSettings({ [name]: text });

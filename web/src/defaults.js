@@ -37,6 +37,10 @@ export const initialState = {
   b: [1, 2],
   direction: 0,
   analogy: { a: 2, b: 0, c: 1 },  // king - man + woman
+  gloveAnalogy: ['king', 'man', 'woman'],  // GloVe's a - b + c (section 6, on real vectors)
+  gloveKeep: false,                        // keep a, b and c among the answers
+  gloveDirection: 'woman-man',             // to - from
+  glovePlace: 'nurse',                     // a word placed on the direction
   dataset: 'names',         // training: names, words or own
   embedCode: 'auto',        // the "Embed this" panel: on, off, or auto (shown on the whole lab's own page)
   exercises: 'auto',        // the exercises at the end of sections: on, off, or auto (shown on the whole lab's own page)

@@ -7,6 +7,7 @@
 import { parseNumber } from './parse.js';
 import { limits } from './core/limits.js';
 import { initialState, sectionNames } from './defaults.js';
+import { pairName, pairs } from './data/glove_examples.js';
 
 export const maxHashLength = 4000;
 const maxSymbols = 32, maxWidth = 8, maxBlockSize = 8, maxSentence = 200;
@@ -15,6 +16,11 @@ const maxSymbols = 32, maxWidth = 8, maxBlockSize = 8, maxSentence = 200;
 export const quote = (text) => `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
 
 const words = (text) => text.trim().split(/\s+/).filter(Boolean);
+const maxWord = 40;  // a GloVe word is checked against the table when it is loaded; here only its length
+const gloveWord = (name) => (text) => {
+  const word = text.trim().toLowerCase();
+  return word.length === 0 || /\s/.test(word) || word.length > maxWord ? { error: `${name} ${quote(text)} is not one word of 1 to ${maxWord} characters` } : { value: word };
+};
 const integer = (text, low, high, what) => {
   const value = Number(text);
   return Number.isInteger(value) && value >= low && value <= high && /^\s*\d+\s*$/.test(text)
@@ -124,6 +130,20 @@ export const properties = {
   init: { field: 'init', ...oneOf('init', ['scaled', 'lecture']) },
   embedCode: oneOf('embedCode', ['auto', 'on', 'off']),
   exercises: oneOf('exercises', ['auto', 'on', 'off', 'only']),
+  gloveAnalogy: {
+    parse(text) {
+      const three = words(text).map((word) => gloveWord('gloveAnalogy')(word));
+      if (three.length !== 3) return { error: `gloveAnalogy ${quote(text)} is not three words a b c (for a − b + c)` };
+      return three.find((word) => word.error) ?? { value: three.map((word) => word.value) };
+    },
+    format: (three) => three.join(' '),
+  },
+  gloveKeep: {
+    parse: (text) => (text === 'true' || text === 'false' ? { value: text === 'true' } : { error: `gloveKeep ${quote(text)} is not true or false` }),
+    format: String,
+  },
+  gloveDirection: oneOf('gloveDirection', pairs.map(pairName)),
+  glovePlace: { parse: gloveWord('glovePlace'), format: (word) => word },
 };
 
 /** The table's own names by their lower case: a Map, so that no name reaches Object.prototype. */

@@ -24,7 +24,7 @@ export function mountDirections({ root, core, state }) {
   mountAnalogy(root, core, state, names, table);
   new MatrixView(root.getElementById('word-table'), { label: 'The hand-made embedding table' })
     .update(table, { rowLabels: names, colLabels: columns });
-  mountGlove({ root, core });
+  mountGlove({ root, core, state });
 }
 
 function mountTwoVectors(root, core, state) {

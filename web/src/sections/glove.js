@@ -5,15 +5,10 @@ import { el, select, showMessage } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { loadSiteScript } from '../site_script.js';
 import { wordsAnalogy, wordsDirection, wordsList, wordsLoad, wordsProjection } from '../core/words.js';
+import { analogies, pairName, pairs } from '../data/glove_examples.js';
+import { initialState } from '../defaults.js';
+import { properties } from '../settings.js';
 
-const analogies = [
-  { a: 'king', b: 'man', c: 'woman' },
-  { a: 'paris', b: 'france', c: 'italy' },
-  { a: 'walking', b: 'walk', c: 'swim' },
-  { a: 'cats', b: 'cat', c: 'dog' },
-  { a: 'tokyo', b: 'japan', c: 'germany' },  // a pitfall: frankfurt beats berlin
-];
-const pairs = [['woman', 'man'], ['cats', 'cat'], ['queen', 'king'], ['good', 'bad'], ['paris', 'london']];
 const top = 8;
 
 const loaded = new WeakMap();  // core -> promise of the loaded words
@@ -31,7 +26,7 @@ function loadGlove(core) {
   return loaded.get(core);
 }
 
-export function mountGlove({ root, core }) {
+export function mountGlove({ root, core, state }) {
   const details = root.getElementById('glove');
   const status = root.getElementById('glove-status');
   details.addEventListener('toggle', () => {
@@ -40,14 +35,20 @@ export function mountGlove({ root, core }) {
     loadGlove(core).then((words) => {
       status.textContent = `${words.length.toLocaleString('en-US')} words of 100 numbers each, loaded.`;
       root.getElementById('glove-body').hidden = false;
-      mountAnalogies(root, core, words);
-      mountDirection(root, core);
+      mountAnalogies(root, core, state, words);
+      mountDirection(root, core, state);
     }, (error) => { status.textContent = error.message; });
+  });
+  // A link or a course page that asks for another question than the first opens the vectors.
+  state.watch(['gloveAnalogy', 'gloveKeep', 'gloveDirection', 'glovePlace'], () => {
+    if (gloveKeys.some((key) => JSON.stringify(state.get(key)) !== JSON.stringify(initialState[key]))) details.open = true;
   });
 }
 
-function wordField(label, value, list, onChange) {
-  const input = el('input', { type: 'text', value, size: 10, list, spellcheck: 'false', autocapitalize: 'off',
+const gloveKeys = ['gloveAnalogy', 'gloveKeep', 'gloveDirection', 'glovePlace'];
+
+function wordField(label, list, onChange) {
+  const input = el('input', { type: 'text', size: 10, list, spellcheck: 'false', autocapitalize: 'off',
     'aria-label': `GloVe ${label}`, onchange: onChange });
   return { input, field: el('label', { class: 'field' }, el('span', {}, label), input) };
 }
@@ -56,11 +57,20 @@ function scoreList(scores) {
   return scores.map(([word, score]) => el('li', {}, el('span', { class: 'word' }, word), ` ${formatNumber(score, 3)}`));
 }
 
-function mountAnalogies(root, core, words) {
+function mountAnalogies(root, core, state, words) {
   const listId = 'glove-words';
   const datalist = el('datalist', { id: listId }, words.map((word) => el('option', { value: word })));
-  const fields = ['a', 'b', 'c'].map((name) => wordField(name, analogies[0][name], listId, () => draw()));
-  const keep = el('input', { type: 'checkbox', id: 'glove-keep', onchange: () => draw() });
+  // The three words go into the state as a link or set-state would give them, checked the same way.
+  const setWords = () => {
+    const still = `the answers below are still those of ${state.get('gloveAnalogy').join(', ')}`;
+    const empty = fields.findIndex(({ input }) => input.value.trim() === '');
+    if (empty >= 0) return showMessage(message, `${'abc'[empty]} is empty: type a word; ${still}.`);
+    const { value, error } = properties.gloveAnalogy.parse(fields.map(({ input }) => input.value).join(' '));
+    if (error) return showMessage(message, `${error}: ${still}.`);
+    return state.set('gloveAnalogy', value);
+  };
+  const fields = ['a', 'b', 'c'].map((name) => wordField(name, listId, setWords));
+  const keep = el('input', { type: 'checkbox', id: 'glove-keep', onchange: () => state.set('gloveKeep', keep.checked) });
   const message = root.getElementById('glove-message');
   const answers = root.getElementById('glove-answers');
   const term = (sign, control) => el('span', { class: 'term' }, el('span', { class: 'operator', 'aria-hidden': 'true' }, sign), control);
@@ -68,11 +78,13 @@ function mountAnalogies(root, core, words) {
     fields[0].field, term('−', fields[1].field), term('+', fields[2].field),
     el('label', { class: 'check' }, keep, ' keep the inputs among the answers'),
     el('div', { class: 'buttons' }, analogies.map((query) => el('button', {
-      type: 'button', onclick: () => { fields.forEach(({ input }, i) => { input.value = query['abc'[i]]; }); draw(); },
+      type: 'button', onclick: () => state.set('gloveAnalogy', [query.a, query.b, query.c]),
     }, `${query.a} − ${query.b} + ${query.c}`))));
 
-  function draw() {
-    const [a, b, c] = fields.map(({ input }) => input.value.trim().toLowerCase());
+  state.watch(['gloveAnalogy', 'gloveKeep'], () => {
+    const [a, b, c] = state.get('gloveAnalogy');
+    fields.forEach(({ input }, i) => { input.value = [a, b, c][i]; });
+    keep.checked = state.get('gloveKeep');
     try {
       const ranked = wordsAnalogy(core, { a, b, c }, top, keep.checked);
       showMessage(message, '');
@@ -81,31 +93,36 @@ function mountAnalogies(root, core, words) {
       showMessage(message, `${error.message}. GloVe’s words are lower case; pick one from the list.`);
       answers.replaceChildren();
     }
-  }
-  draw();
+  });
 }
 
-function mountDirection(root, core) {
+function mountDirection(root, core, state) {
   const message = root.getElementById('glove-direction-message');
   const ends = root.getElementById('glove-direction-ends');
-  const options = pairs.map(([to, from], i) => ({ value: i, label: `${to} − ${from}` }));
-  let pair = pairs[0];
+  const options = pairs.map((pair) => ({ value: pairName(pair), label: `${pair[0]} − ${pair[1]}` }));
   const placed = el('p', { class: 'result', id: 'glove-placed', role: 'status' });
-  const place = wordField('Place a word', 'nurse', 'glove-words', () => placeWord());
-  root.getElementById('glove-direction-controls').replaceChildren(
-    select('Direction', options, 0, (i) => draw(pairs[Number(i)])), place.field, placed);
-  function placeWord() {
-    const [to, from] = pair;
+  const place = wordField('Place a word', 'glove-words', () => {
+    const { value, error } = properties.glovePlace.parse(place.input.value);
+    if (error) placed.textContent = error;
+    else state.set('glovePlace', value);
+  });
+  const chooser = select('Direction', options, state.get('gloveDirection'), (name) => state.set('gloveDirection', name));
+  root.getElementById('glove-direction-controls').replaceChildren(chooser, place.field, placed);
+  const currentPair = () => pairs.find((pair) => pairName(pair) === state.get('gloveDirection'));
+
+  state.watch(['gloveDirection', 'glovePlace'], () => {
+    const [to, from] = currentPair();
+    place.input.value = state.get('glovePlace');
     try {
-      const [word, p] = wordsProjection(core, to, from, place.input.value.trim().toLowerCase());
+      const [word, p] = wordsProjection(core, to, from, state.get('glovePlace'));
       placed.textContent = `${word}: ${formatNumber(p, 3)}, ${p >= 0 ? `toward ${to}` : `toward ${from}`}`;
     } catch (error) {
       placed.textContent = error.message;
     }
-  }
-  function draw([to, from]) {
-    pair = [to, from];
-    placeWord();
+  });
+  state.watch(['gloveDirection'], () => {
+    const [to, from] = currentPair();
+    chooser.querySelector('select').value = state.get('gloveDirection');
     try {
       const { to: along, from: against } = wordsDirection(core, to, from, top);
       showMessage(message, '');
@@ -115,6 +132,5 @@ function mountDirection(root, core) {
     } catch (error) {
       showMessage(message, error.message);
     }
-  }
-  draw(pairs[0]);
+  });
 }
