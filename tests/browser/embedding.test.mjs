@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { browserAndSite, screenshots, serveSite, underStrictPolicy, watchedPage } from './harness.mjs';
+import { browserAndSite, iframeOnAnotherOrigin, screenshots, serveSite, underStrictPolicy, watchedPage } from './harness.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const sectionIds = ['lookup', 'one-hot', 'cost', 'text', 'unembedding', 'directions', 'training'];
@@ -17,22 +17,6 @@ async function open(url, { origin = site.server.url, count = 1, options } = {}) 
   return { page, problems };
 }
 const text = (page, selector) => page.locator(selector).first().textContent();
-
-/**
- * The lab served on one origin (localhost) and a course page on another (127.0.0.1) at
- * /host.html, whose iframe shows the lab's unembedding section told to obey obeys(parent origin).
- */
-async function iframeOnAnotherOrigin(obeys) {
-  const lab = await serveSite({ host: 'localhost' });
-  const parent = await serveSite({
-    extra: {
-      '/host.html': () => `<!doctype html><html lang="en"><head><title>A course</title><link rel="icon" href="data:,"></head><body>
-        <iframe id="lab" title="Embedding Lab" width="900" height="700"
-          src="${lab.url}embed.html#section=unembedding&origin=${encodeURIComponent(obeys(parent.origin))}"></iframe></body></html>`,
-    },
-  });
-  return { lab, parent };
-}
 
 test('a link with settings in its hash reproduces them, and the hash follows the reader', async () => {
   const { page, problems } = await open(`${site.server.url}index.html#section=unembedding&temperature=0&context=3+4`);
@@ -105,7 +89,7 @@ test('served from a sub-path, the lab and the course page work', async () => {
 });
 
 test('in an iframe on another origin the lab starts, obeys its parent and reports events', async () => {
-  const { lab, parent } = await iframeOnAnotherOrigin((parentOrigin) => parentOrigin);
+  const { lab, parent } = await iframeOnAnotherOrigin((parentOrigin) => `section=unembedding&origin=${encodeURIComponent(parentOrigin)}`);
   try {
     const { page, problems } = await watchedPage(site.browser, [parent.origin, lab.origin]);
     const events = [];
@@ -134,7 +118,7 @@ test('in an iframe on another origin the lab starts, obeys its parent and report
 });
 
 test('an iframe ignores and logs a command from an origin it was not told to obey', async () => {
-  const { lab, parent } = await iframeOnAnotherOrigin(() => 'https://course.example');
+  const { lab, parent } = await iframeOnAnotherOrigin(() => `section=unembedding&origin=${encodeURIComponent('https://course.example')}`);
   try {
     const { page, problems } = await watchedPage(site.browser, [parent.origin, lab.origin]);
     const warnings = [];

@@ -4,7 +4,7 @@
 // asks for the progress; the exercises hide when a course page turns them off; keyboard only, 360 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserAndSite, layouts, openWatched, screenshots, serveSite, watchedPage } from './harness.mjs';
+import { browserAndSite, iframeOnAnotherOrigin, layouts, openWatched, screenshots, watchedPage } from './harness.mjs';
 
 const site = browserAndSite();
 const openPage = (options = {}) => openWatched(site, options);
@@ -78,17 +78,11 @@ test('progress survives a reload and the reset button forgets it', async () => {
 });
 
 test('a course page on another origin hears exercise-answered and gets the progress', async () => {
-  const lab = await serveSite({ host: 'localhost' });
-  const parent = await serveSite({
-    extra: {
-      '/lesson.html': () => `<!doctype html><html lang="en"><head><title>lesson</title><link rel="icon" href="data:,"></head><body>
-<iframe title="lab" src="${lab.url}embed.html#section=lookup&exercises=on" width="800" height="900"></iframe>
-<script>window.heard = []; addEventListener('message', (event) => window.heard.push(event.data));</script></body></html>`,
-    },
-  });
+  const { lab, parent } = await iframeOnAnotherOrigin(() => 'section=lookup&exercises=on');
   try {
     const { page, problems } = await watchedPage(site.browser, [parent.origin, lab.origin]);
-    await page.goto(`${parent.origin}/lesson.html`);
+    await page.goto(`${parent.origin}/host.html`);
+    await page.evaluate(() => { window.heard = []; addEventListener('message', (event) => window.heard.push(event.data)); });
     const frame = page.frameLocator('iframe');
     await frame.locator('embedding-lab[ready]').waitFor();
     const item = frame.locator('embedding-lab').locator('#exercise-lookup-length');

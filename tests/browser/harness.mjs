@@ -38,6 +38,22 @@ export function serveSite({ prefix = '/', headers = {}, host = '127.0.0.1', extr
   }));
 }
 
+/**
+ * The lab served on one origin (localhost) and a course page on another (127.0.0.1) at
+ * /host.html, whose iframe shows embed.html with the hash hashFor(the course page's origin).
+ * Resolves to { lab, parent }, two servers to close.
+ */
+export async function iframeOnAnotherOrigin(hashFor) {
+  const lab = await serveSite({ host: 'localhost' });
+  const parent = await serveSite({
+    extra: {
+      '/host.html': () => `<!doctype html><html lang="en"><head><title>A course</title><link rel="icon" href="data:,"></head><body>
+        <iframe id="lab" title="Embedding Lab" width="900" height="700" src="${lab.url}embed.html#${hashFor(parent.origin)}"></iframe></body></html>`,
+    },
+  });
+  return { lab, parent };
+}
+
 /** The strictest policy the lab supports: its own scripts and styles only, WebAssembly compiled from bytes. */
 export const strictPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
