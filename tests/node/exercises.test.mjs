@@ -68,6 +68,9 @@ test('answers are read as people type them, and what does not parse is named', (
   assert.deepEqual(parseAnswer('[0.5, -0.1]', 'numbers', { count: 2 }), { value: [0.5, -0.1] });
   assert.deepEqual(parseAnswer('0.5 −0.1', 'numbers', { count: 2 }), { value: [0.5, -0.1] });
   assert.deepEqual(parseAnswer('a', 'symbol', { choices: ['@', 'a'] }), { value: 'a' });
+  assert.deepEqual(parseAnswer(' Queen ', 'symbol', { choices: ['king', 'queen'] }), { value: 'queen' });
+  assert.deepEqual(parseAnswer('A', 'symbol', { choices: ['a', 'A'] }), { value: 'A' });  // exact first
+  assert.equal(parseAnswer('B', 'symbol', { choices: ['b', 'bb'] }).value, 'b');
   assert.equal(parseAnswer('', 'number').error, 'type an answer first');
   assert.equal(parseAnswer('zero point five', 'number').error, '“zero point five” is not a number');
   assert.equal(parseAnswer('[0.5]', 'numbers', { count: 2 }).error, '“[0.5]” holds 1 number, not 2');

@@ -23,14 +23,17 @@ function oneNumber(piece, typed) {
  * The reader's text as the kind an exercise asks for:
  *   'number'  one number                      -> { value: number }
  *   'numbers' `count` numbers, as a list       -> { value: [numbers] }
- *   'symbol'  one of `choices` (exact, trimmed) -> { value: string }
+ *   'symbol'  one of `choices`: exact, or in another letter case where
+ *             that names one choice only ("Queen")  -> { value: string }
  * or { error } saying why not.
  */
 export function parseAnswer(text, kind, { count = 1, choices = [] } = {}) {
   const typed = String(text).trim();
   if (typed === '') return { error: 'type an answer first' };
   if (kind === 'symbol') {
-    return choices.includes(typed) ? { value: typed } : { error: `${quote(typed)} is not one of ${choices.join(' ')}` };
+    if (choices.includes(typed)) return { value: typed };
+    const alike = choices.filter((choice) => choice.toLowerCase() === typed.toLowerCase());
+    return alike.length === 1 ? { value: alike[0] } : { error: `${quote(typed)} is not one of ${choices.join(' ')}` };
   }
   const inner = normalised(typed);
   if (kind === 'number') return oneNumber(inner, typed);
