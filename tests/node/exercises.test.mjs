@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { exercises } from '../../web/src/exercises/list.js';
-import { exerciseState, figureOf, grade, sectionsWithExercises } from '../../web/src/exercises/grade.js';
+import { exerciseState, figureOf, grade, gradeLive, sectionsWithExercises } from '../../web/src/exercises/grade.js';
 import { parseAnswer } from '../../web/src/exercises/answer.js';
 import { createProgress } from '../../web/src/exercises/progress.js';
 import { initialState } from '../../web/src/defaults.js';
@@ -116,4 +116,19 @@ test('sections 2, 4 and 6: one_hot(2), the word ids of “to be or not to be”,
   const graded = grade(core, differ, '', { ...initialState, table: poisoned });
   assert.equal(graded.correct, true);
   assert.match(graded.explanation, /^3 of the entries now differ/);
+});
+
+test('an exercise on what the page trained is graded against its section’s live numbers, or says why it cannot be', async () => {
+  const exercise = { id: 'live-demo', section: 'training', live: true, query: { context: 'em' }, kind: 'symbol', figure: 'next.top',
+    explanation: 'The model says {expected}.' };
+  const asked = [];
+  const liveNumbers = async (query) => { asked.push(query); return { symbols: ['.', 'a', 'm'], next: { top: 1 } }; };
+  assert.deepEqual(await gradeLive(exercise, 'a', liveNumbers), { correct: true, explanation: 'The model says “a”.' });
+  assert.equal((await gradeLive(exercise, 'm', liveNumbers)).correct, false);
+  assert.deepEqual(asked, [{ context: 'em' }, { context: 'em' }]);
+  const untrained = async () => { throw new Error('train the model first'); };
+  await assert.rejects(gradeLive(exercise, 'a', untrained), /^Error: train the model first$/);
+  const below = { ...exercise, kind: 'setting', figure: 'dev', atMost: 2.4, explanation: 'dev {expected}' };
+  assert.equal((await gradeLive(below, '', async () => ({ dev: 2.5 }))).correct, false);
+  assert.equal((await gradeLive(below, '', async () => ({ dev: 2.3 }))).correct, true);
 });

@@ -35,8 +35,13 @@ export function mountLab(shadow, { core, names, settings = {}, emit = () => {}, 
   shadow.append(lab);
   const state = createState({ ...initialState, ...settings });
   const controls = {};  // what sections let the message API do (train, pause, sample)
-  for (const { mount } of chosen) Object.assign(controls, mount({ root: shadow, core, state, emit }) ?? {});
-  Object.assign(controls, mountExercises({ root: shadow, core, state, emit, names: chosen.map(({ name }) => name), embedded }));
+  const live = {};      // section -> liveNumbers(query): the numbers of what it trained, for its exercises
+  for (const { name, mount } of chosen) {
+    const { liveNumbers, ...offered } = mount({ root: shadow, core, state, emit }) ?? {};
+    Object.assign(controls, offered);
+    if (liveNumbers) live[name] = liveNumbers;
+  }
+  Object.assign(controls, mountExercises({ root: shadow, core, state, emit, names: chosen.map(({ name }) => name), embedded, live }));
   if (chosen.length === 1 && chosen[0].readsContext) shadow.getElementById(chosen[0].name).querySelector('h2').after(givens(state));
   return { state, controls };
 }

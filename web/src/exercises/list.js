@@ -8,8 +8,11 @@
 //   prompt       the question
 //   kind         'number' | 'numbers' | 'symbol' (the answer is a symbol of the vocabulary; the
 //                figure is its id) | 'setting' (the reader sets the page; the figure is read
-//                from the page's own state and must be at least `atLeast`)
+//                from the page's own state, or from its live numbers, within atLeast and atMost)
 //   figure       the figure's path in the section's numbers: 'spotlightRow', 'logits.1', 'top.id'
+//   live         true for a figure of what the page trained: the section's liveNumbers(query)
+//                gives its numbers (and says why not, before training); `query` is what it asks
+//   atLeast, atMost  the bounds of a 'setting' figure
 //   tolerance    how far a number may be from the figure (answers of kind number and numbers)
 //   format       'percent' to show the figure as one in the explanation; decimals, how many to show
 //   hint         shown after a wrong try

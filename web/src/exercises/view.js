@@ -4,7 +4,7 @@
 // (progress.js) and announced as the lab's exercise-answered event.
 import { el, showMessage } from '../dom.js';
 import { exercises } from './list.js';
-import { exerciseState, grade } from './grade.js';
+import { exerciseState, grade, gradeLive } from './grade.js';
 import { browserStorage, createProgress } from './progress.js';
 
 /**
@@ -14,13 +14,13 @@ import { browserStorage, createProgress } from './progress.js';
  * prose (only). Each list has a button that prints it as a worksheet, without the answers.
  * Returns { progress }: every exercise tried, for the get-progress command.
  */
-export function mountExercises({ root, core, state, emit, names, embedded }) {
+export function mountExercises({ root, core, state, emit, names, embedded, live }) {
   const progress = createProgress(browserStorage(), globalThis.location?.pathname ?? '');
   const asides = names.flatMap((name) => {
     const own = exercises.filter((exercise) => exercise.section === name);
     if (own.length === 0) return [];
     const summary = el('p', { class: 'hint exercises-summary' });
-    const items = own.map((exercise) => exerciseItem({ exercise, core, state, progress, onTry: (id, correct) => {
+    const items = own.map((exercise) => exerciseItem({ exercise, core, state, progress, liveNumbers: live[name], onTry: (id, correct) => {
       emit('exercise-answered', { id, correct, tries: progress.of(id).tries });
       summarise();
     } }));
@@ -69,21 +69,23 @@ function printWorksheet(root, aside) {
 }
 
 /** One exercise: { element, clear() }. */
-function exerciseItem({ exercise, core, state, progress, onTry }) {
+function exerciseItem({ exercise, core, state, progress, liveNumbers, onTry }) {
   const input = exercise.kind === 'setting' ? null : el('input', {
     type: 'text', size: exercise.kind === 'numbers' ? 24 : 12, spellcheck: 'false', autocapitalize: 'off', autocomplete: 'off',
     'aria-describedby': `prompt-${exercise.id}`, onkeydown: (event) => { if (event.key === 'Enter') check(); },
   });
   const result = el('p', { class: 'result', role: 'status' });
   const show = el('button', { type: 'button', hidden: true, onclick: () => state.setMany(exerciseState(exercise)) }, 'Show it on the page');
+  const showable = exercise.kind !== 'setting' && !exercise.live;  // the others are on the page already
   const message = el('p', { class: 'message', role: 'alert', hidden: true });
 
-  function check() {
+  async function check() {
     let graded;
     try {
-      graded = grade(core, exercise, input?.value ?? '', state.snapshot());
+      graded = exercise.live ? await gradeLive(exercise, input?.value ?? '', liveNumbers)
+        : grade(core, exercise, input?.value ?? '', state.snapshot());
     } catch (error) {
-      showMessage(message, `This exercise could not be graded: ${error.message}`);
+      showMessage(message, `Not graded: ${error.message}`);
       return;
     }
     if (graded.error) {
@@ -94,7 +96,7 @@ function exerciseItem({ exercise, core, state, progress, onTry }) {
     const { tries } = progress.record(exercise.id, graded.correct);
     result.className = graded.correct ? 'result right' : 'result wrong';
     result.textContent = graded.correct ? `Right. ${graded.explanation}` : `Not yet (try ${tries}). Hint: ${exercise.hint}`;
-    show.hidden = !graded.correct || exercise.kind === 'setting';
+    show.hidden = !graded.correct || !showable;
     onTry(exercise.id, graded.correct);
   }
 
