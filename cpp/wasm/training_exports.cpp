@@ -336,6 +336,22 @@ EMSCRIPTEN_KEEPALIVE const char* el_model_info(int handle) {
   });
 }
 
+// The probabilities (1, V) of the symbol after a text (its last T symbols, padded on the left
+// with the boundary) at a temperature, into out: the text is UTF-8 of `length` bytes.
+EMSCRIPTEN_KEEPALIVE int el_model_next_probs(int out, int handle, const char* text, int length, double temperature) {
+  return guarded(failed, [&] {
+    SavedModel* m = models.find(handle);
+    if (!m) return failed;
+    auto t = to_float("temperature", temperature);
+    if (!t.ok()) return fail(t.message());
+    return into(out, [&](FloatMatrix& o) {
+      auto probs = next_symbol_probs(m->mlp, m->vocab, std::string_view(text, static_cast<size_t>(length)), t.value());
+      if (probs.ok()) o = std::move(probs.value());
+      return probs.status();
+    });
+  });
+}
+
 // One sample drawn with generator `rng` at a temperature, with top_k, top_p and max_length
 // as SampleOptions reads them: returns its text (valid until the next call that returns text),
 // or null. Each step, opened up, goes to the matrices probs_out and kept_out (S, V), the

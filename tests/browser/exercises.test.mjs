@@ -190,3 +190,33 @@ test('the course page lists each answer the lab reports, and the progress when a
   assert.equal(await answers.nth(2).textContent(), 'Kept in this browser: lookup-length right after 2.');
   assert.deepEqual(problems, []);
 });
+
+test('section 7’s exercises ask the model the page trained: the uniform loss, the dev loss, one letter after “em”', async () => {
+  const { page, problems } = await openPage({ url: `${site.server.url}#section=training&exercises=on&steps=8000&decayAt=4000` });
+  const uniform = exercise(page, 'training-uniform');
+  await uniform.input.fill('3.3');
+  await uniform.check.click();
+  assert.equal(await uniform.message.textContent(), 'Not graded: there is no model yet: train one or load one first');
+  const lab = page.locator('embedding-lab');
+  await lab.getByRole('button', { name: 'Train' }).click();
+  await lab.locator('#final-losses', { hasText: 'After 8,000 steps' }).waitFor({ timeout: 120000 });
+  await uniform.check.click();
+  await uniform.result.filter({ hasText: 'Right. −ln(1/27) = ln 27 = 3.30 nats' }).waitFor();
+  const dev = Number((await lab.locator('#final-losses').textContent()).match(/dev loss ([\d.]+)/)[1]);
+  const below = exercise(page, 'training-dev');
+  await below.check.click();
+  await below.result.filter({ hasText: dev < 2.5 ? `Right. The dev loss is ${dev.toFixed(2)}` : 'Not yet' }).waitFor();
+  // Exactly one letter is the model's most likely after "em": every other is a wrong try.
+  const next = exercise(page, 'training-next');
+  const right = [];
+  for (const [i, letter] of [...'abcdefghijklmnopqrstuvwxyz.'].entries()) {
+    await next.input.fill(letter);
+    await next.check.click();
+    // each try changes the line: "Not yet (try n)" counts the tries, and two in a row cannot be right
+    const wanted = right.at(-1) === [...'abcdefghijklmnopqrstuvwxyz.'][i - 1] ? `^Not yet \\(try ${i + 1}\\)` : `^(Right\\.|Not yet \\(try ${i + 1}\\))`;
+    const said = await next.result.filter({ hasText: new RegExp(wanted) }).textContent();
+    if (said.startsWith('Right.')) right.push(letter);
+  }
+  assert.equal(right.length, 1, right.join());
+  assert.deepEqual(problems, []);
+});

@@ -118,6 +118,16 @@ export class Model extends CoreObject {
     return this.core.json(this.core.module._el_model_info(this.handle));
   }
   /**
+   * The probabilities (1, V) of the symbol after `context` (text: its last T symbols, padded on
+   * the left with the boundary) at a temperature, as a new Matrix. A symbol outside the model's
+   * vocabulary throws a CoreError naming it.
+   */
+  nextProbs(context, temperature = 1) {
+    number('temperature', temperature);
+    return this.core.result((out) => this.core.withText(text('context', context),
+      (p, n) => this.core.module._el_model_next_probs(out, this.handle, p, n, temperature), 'context'));
+  }
+  /**
    * One sample drawn with a Generator: { text, steps: [{ context, probs, kept, drawn }] }, each
    * step as the model saw it (probabilities before and after the top-k / top-p filters).
    */

@@ -50,7 +50,7 @@ const withinBounds = (exercise, figure) => !(figure < exercise.atLeast) && !(fig
 
 /** The answer `text` judged against { figure, symbols }: see grade. */
 function judge(exercise, text, { figure, symbols }) {
-  if (figure === undefined && exercise.kind === 'setting') return { correct: false, explanation: '' };  // the page shows why
+  if (figure == null && exercise.kind === 'setting') return { correct: false, explanation: '' };  // none (yet): the page shows why
   if (figure === undefined) throw new Error(`exercise ${exercise.id}: its section's numbers have no figure ${exercise.figure}`);
   const explanation = exercise.explanation.replace('{expected}', shown(exercise, figure, symbols));
   if (exercise.kind === 'setting') return { correct: withinBounds(exercise, figure), explanation };

@@ -130,4 +130,25 @@ export const exercises = [
     hint: 'Take the columns: kings − men keeps royal and drops person; adding woman adds person and female.',
     explanation: '{expected}: the plural column of kings is cancelled by men, and woman brings female.',
   },
+  {
+    id: 'training-uniform', section: 'training', live: true, query: {},
+    prompt: 'The names have 27 symbols (a to z, and . for the end). Predict: before any training, what loss does a model have that gives every symbol the same probability? Then press Train, and check (two decimals).',
+    kind: 'number', figure: 'uniform', tolerance: 0.005,
+    hint: 'The loss of one example is minus the log of the probability given to the right symbol, and each gets 1/27.',
+    explanation: '−ln(1/27) = ln 27 = {expected} nats: the loss to beat. A model that learned nothing scores this on every example.',
+  },
+  {
+    id: 'training-dev', section: 'training', live: true, query: {},
+    prompt: 'Train until the dev loss is below 2.5. Then check.',
+    kind: 'setting', figure: 'dev', atMost: 2.5,
+    hint: 'Press Train and let the run finish; if the dev loss stays high, train more steps (the lecture lowers the learning rate halfway).',
+    explanation: 'The dev loss is {expected}, well under ln 27 ≈ 3.30: the model now guesses the next letter of names it never saw far better than chance.',
+  },
+  {
+    id: 'training-next', section: 'training', live: true, query: { context: 'em' },
+    prompt: 'After training on the names, which letter does the model find most likely after “em”? Predict, then check.',
+    kind: 'symbol', figure: 'next.top',
+    hint: 'Think of names that start with “em”, and what comes third in most of them.',
+    explanation: 'The model gives {expected} the largest probability after “em”: learned from the names it read, not from any rule.',
+  },
 ];

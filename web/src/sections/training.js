@@ -11,6 +11,7 @@ import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
 import { LossChart } from '../figures/loss_chart.js';
 import { startTrainingWorker } from '../training/client.js';
+import { createLiveNumbers } from './training/live.js';
 import { loadDatasets } from '../training/datasets.js';
 import { answer, command } from '../training/protocol.js';
 import { bounded, count, messageSlot } from './training/common.js';
@@ -35,6 +36,7 @@ export function mountTraining({ root, state, emit = () => {} }) {
 
   const worker = startTrainingWorker(receive);
   const send = (message) => worker.send(message);
+  const live = createLiveNumbers(send);  // what the trained model says, for the exercises
   const form = mountForm({ part, state, onTextChange: render });
   const map = mountMap({ part, send });
   const openedStep = mountOpenedStep({ part, onStep: () => act(step) });
@@ -155,6 +157,7 @@ export function mountTraining({ root, state, emit = () => {} }) {
   }
 
   function receive(data) {
+    if (live.receive(data)) return;
     switch (data.type) {
       case answer.ready:
         break;
@@ -259,5 +262,5 @@ export function mountTraining({ root, state, emit = () => {} }) {
   }
 
   render();
-  return { train, pause, sample };
+  return { train, pause, sample, liveNumbers: live.liveNumbers };
 }

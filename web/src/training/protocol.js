@@ -13,6 +13,7 @@ export const command = Object.freeze({
   model: 'model',          // the model file
   projector: 'projector',  // the Embedding Projector's files
   load: 'load',            // { json }: a model file
+  next: 'next',            // { context }: what the current model says of the symbol after a text
 });
 
 /** What the worker answers. */
@@ -30,6 +31,7 @@ export const answer = Object.freeze({
   model: 'model',            // { json }
   projector: 'projector',    // { vectors, metadata }
   loaded: 'loaded',          // { info, symbols, projection }
+  next: 'next',              // { context, symbols, probs, top, uniform, dev (null for a loaded model), steps }
   error: 'error',            // { command, message }: the command failed and changed nothing
   died: 'died',              // { message }: the worker's core aborted; the client starts a new worker
 });

@@ -147,6 +147,15 @@ const commands = {
     });
     post({ type: answer.neighbours, id, ...found });
   },
+  [command.next]({ context }) {
+    const m = currentModel();
+    const said = core.scope(() => {
+      const probs = m.nextProbs(String(context));  // (1, V); a symbol the model does not know throws, naming it
+      const symbols = m.vocabulary().symbols();
+      return { probs: Array.from(probs.toArray()), top: core.topEntry(probs), symbols, uniform: uniformLoss(symbols.length) };
+    });
+    post({ type: answer.next, context, ...said, dev: trainer ? trainer.loss('dev') : null, steps: trainer ? trainer.info().steps : null });
+  },
   [command.model]() {
     post({ type: answer.model, json: currentModel().json() });
   },
