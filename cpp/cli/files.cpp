@@ -44,6 +44,14 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes, co
   return text;
 }
 
+Result<AnyModel> read_model_file(const std::string& path) {
+  auto text = read_file(path, max_model_file_bytes, "a model file");
+  if (!text.ok()) return Error{text.message()};
+  auto model = read_any_model(text.value());
+  if (!model.ok()) return error(shown(path), ": ", model.message());
+  return model;
+}
+
 bool same_file(const std::string& a, const std::string& b) {
   std::error_code failure;
   if (fs::equivalent(a, b, failure)) return true;  // both exist: the same file, however reached

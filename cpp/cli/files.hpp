@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 
+#include "model_file.hpp"
 #include "status.hpp"
 
 namespace embedlab::cli {
@@ -17,6 +18,10 @@ std::string shown(const std::string& path);
 // passes the limit. The message names the file, what went wrong and the limit for a `kind` of
 // file ("a text", "a model file").
 Result<std::string> read_file(const std::string& path, std::size_t max_bytes, const char* kind);
+
+// A model file of either kind (read_any_model), read with the limit for a model file; messages
+// start with its path.
+Result<AnyModel> read_model_file(const std::string& path);
 
 // True when the two paths name one file, however spelled: "x.txt" and "./x.txt", a link and
 // its target, or two paths of a file that does not exist yet.

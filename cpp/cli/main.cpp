@@ -1,7 +1,8 @@
 // embedlab: the command line over the core. It trains the character-level MLP on a text with one
 // example a line, samples from a trained model, gives the next-symbol probabilities after a text,
-// exports the embedding table for the TensorFlow Embedding Projector, cuts a text into tokens, and
-// asks word vectors (GloVe) for a word's neighbours and for analogies.
+// exports the embedding table (of either kind of model) for the TensorFlow Embedding Projector,
+// cuts a text into tokens, trains the word model, and asks word vectors (a word model's, or
+// GloVe's) for a word's neighbours and for analogies.
 //
 // Every failure is one line on stderr, "embedlab: <message>" quoting at most a short prefix of a
 // bad value, and exit status 2 for a bad command line, 1 for anything else. Files are read with a
@@ -18,6 +19,8 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <variant>
 
 #include "arguments.hpp"
 #include "files.hpp"
@@ -29,6 +32,7 @@
 #include "trainer.hpp"
 #include "train_words.hpp"
 #include "utf8.hpp"
+#include "word_vocab.hpp"
 #include "words.hpp"
 
 namespace {
@@ -61,13 +65,21 @@ struct ExportOptions {
   std::string model, vectors = "vectors.tsv", metadata = "metadata.tsv";
 };
 
-// A model file read and checked; messages start with its path.
+// A character model's file read and checked; messages start with its path.
 Result<SavedModel> load_model(const std::string& path) {
-  auto text = cli::read_file(path, max_model_file_bytes, "a model file");
-  if (!text.ok()) return Error{text.message()};
-  auto saved = read_model(text.value());
-  if (!saved.ok()) return error(cli::shown(path), ": ", saved.message());
-  return saved;
+  auto model = cli::read_model_file(path);
+  if (!model.ok()) return Error{model.message()};
+  if (auto* mlp = std::get_if<SavedModel>(&model.value())) return std::move(*mlp);
+  return error(cli::shown(path), ": this file holds a word model (\"embedlab-words\"): sample and probs need a model of "
+               "characters (\"embedlab-mlp\", from embedlab train)");
+}
+
+// The rows the projector shows and their labels: a character model's C with every symbol, or a
+// word model's E without "." and "<unk>" (word_table_of), which are not words to look at.
+Result<WordTable> projected_rows(AnyModel model) {
+  if (auto* mlp = std::get_if<SavedModel>(&model)) return WordTable{mlp->vocab.symbols(), std::move(mlp->mlp.C)};
+  const SavedWordModel& words = std::get<SavedWordModel>(model);
+  return word_table_of(words.vocab, words.model.E);
 }
 
 // The loss of a whole split, or null when the split has no examples (a text of few lines).
@@ -151,15 +163,18 @@ Status export_projector(const ExportOptions& options) {
   if (Status s = cli::check_distinct("--model", options.model, "--vectors", options.vectors); !s.ok()) return s;
   if (Status s = cli::check_distinct("--model", options.model, "--metadata", options.metadata); !s.ok()) return s;
   if (Status s = cli::check_distinct("--vectors", options.vectors, "--metadata", options.metadata); !s.ok()) return s;
-  auto saved = load_model(options.model);
-  if (!saved.ok()) return saved.status();
+  auto model = cli::read_model_file(options.model);
+  if (!model.ok()) return model.status();
+  auto rows = projected_rows(std::move(model.value()));
+  if (!rows.ok()) return rows.status();
+  const WordTable& table = rows.value();
   auto vectors = cli::OutputFile::open(options.vectors);
   if (!vectors.ok()) return vectors.status();
   auto metadata = cli::OutputFile::open(options.metadata);
   if (!metadata.ok()) return metadata.status();
-  if (Status s = vectors.value().commit(projector_vectors(saved.value().mlp.C)); !s.ok()) return s;
-  if (Status s = metadata.value().commit(projector_metadata(saved.value().vocab)); !s.ok()) return s;
-  std::cerr << "wrote " << saved.value().mlp.C.rows() << " vectors of width " << saved.value().mlp.C.cols() << " to "
+  if (Status s = vectors.value().commit(projector_vectors(table.vectors)); !s.ok()) return s;
+  if (Status s = metadata.value().commit(projector_metadata(table.words)); !s.ok()) return s;
+  std::cerr << "wrote " << table.vectors.rows() << " vectors of width " << table.vectors.cols() << " to "
             << cli::shown(options.vectors) << " and their symbols to " << cli::shown(options.metadata)
             << ": load both at https://projector.tensorflow.org\n";
   return {};
@@ -231,7 +246,7 @@ int run(int argc, char** argv) {
 
   ExportOptions export_options;
   CLI::App* export_command = app.add_subcommand("export", "write the embedding table as the Embedding Projector's two TSV files");
-  export_command->add_option("--model", export_options.model, "model file (JSON)")->required();
+  export_command->add_option("--model", export_options.model, "model file (JSON): a character model, or a word model")->required();
   export_command->add_option("--vectors", export_options.vectors, "vectors file to write")->capture_default_str();
   export_command->add_option("--metadata", export_options.metadata, "symbols file to write")->capture_default_str();
 

@@ -9,6 +9,7 @@
 #include "files.hpp"
 #include "limits.hpp"
 #include "progress.hpp"
+#include "word_model_file.hpp"
 
 namespace embedlab::cli {
 
@@ -22,7 +23,7 @@ CLI::App* add_train_words_command(CLI::App& app, TrainWordsOptions& options) {
   WordConfig& c = options.config;
   CLI::App* command = app.add_subcommand("train-words", "train the CBOW word model on a corpus; progress on stderr, a JSON summary on stdout");
   command->add_option("--data", options.data, "corpus, one text a line (UTF-8)")->required();
-  command->add_option("--out", options.out, "word vectors to write (GloVe's text format)")->required();
+  command->add_option("--out", options.out, "word model file to write (JSON, \"embedlab-words\")")->required();
   add_number(command, "--embed", c.embed, "embedding width d", whole(embed_range));
   add_number(command, "--window", c.data.window, "context words on each side k", whole(window_range));
   add_number(command, "--words", c.data.words, "the most frequent words kept", whole(words_range));
@@ -53,9 +54,9 @@ Status train_words(const TrainWordsOptions& options) {
   if (!took.ok()) return took.status();
   const double seconds = took.value();
 
-  auto table = word_table_of(trainer.data().vocab, trainer.model().E);
-  if (!table.ok()) return table.status();
-  if (Status s = out.value().commit(word_vectors_text(table.value())); !s.ok()) return s;
+  auto file = write_word_model(trainer.data().vocab, trainer.model());
+  if (!file.ok()) return file.status();
+  if (Status s = out.value().commit(file.value()); !s.ok()) return s;
   Json result;
   result["steps"] = config.steps;
   for (Split split : {Split::train, Split::dev, Split::test}) {

@@ -1,5 +1,6 @@
 // embedlab train-words: trains the CBOW word model on a corpus (one text a line) and writes its
-// word vectors in GloVe's text format, which `embedlab similar --vectors` and `analogy` read.
+// model file ("embedlab-words", word_model_file.hpp), which `embedlab similar --model`, `analogy
+// --model` and `export` read.
 #pragma once
 
 #include <CLI/CLI.hpp>

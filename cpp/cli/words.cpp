@@ -2,12 +2,14 @@
 
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <variant>
 
 #include "arguments.hpp"
 #include "files.hpp"
 #include "glove_file.hpp"
 #include "limits.hpp"
 #include "word_queries.hpp"
+#include "word_vocab.hpp"
 
 namespace embedlab::cli {
 
@@ -23,8 +25,22 @@ Json scores_json(const std::vector<WordScore>& scores) {
   return list;
 }
 
+// --model and --vectors, of which the command line must give exactly one.
 void add_source(CLI::App* command, WordSource& source) {
-  command->add_option("--vectors", source.vectors, "word vectors file (build/glove/glove-20k.bin, from scripts/glove.mjs)")->required();
+  CLI::Option* model = command->add_option("--model", source.model, "word model file (from embedlab train-words)");
+  CLI::Option* vectors =
+      command->add_option("--vectors", source.vectors, "word vectors file (build/glove/glove-20k.bin, from scripts/glove.mjs)");
+  command->callback([model, vectors] {
+    const bool has_model = model->count() > 0, has_vectors = vectors->count() > 0;
+    if (!has_model && !has_vectors) {
+      throw CLI::ValidationError("--model or --vectors is required: a word model file (from embedlab train-words) or a GloVe file",
+                                 CLI::ExitCodes::ValidationError);
+    }
+    if (has_model && has_vectors) {
+      throw CLI::ValidationError("--model and --vectors are both given: give one of them, a word model file or a GloVe file",
+                                 CLI::ExitCodes::ValidationError);
+    }
+  });
 }
 
 void add_top(CLI::App* command, std::int64_t& top) {
@@ -34,6 +50,18 @@ void add_top(CLI::App* command, std::int64_t& top) {
 }  // namespace
 
 Result<WordTable> load_word_table(const WordSource& source) {
+  if (!source.model.empty()) {
+    auto model = read_model_file(source.model);
+    if (!model.ok()) return Error{model.message()};
+    const auto* words = std::get_if<SavedWordModel>(&model.value());
+    if (words == nullptr) {
+      return error(shown(source.model), ": this file holds a model of characters (\"embedlab-mlp\"): its vectors are "
+                   "letters, not words; train a word model with embedlab train-words");
+    }
+    auto table = word_table_of(words->vocab, words->model.E);
+    if (!table.ok()) return error(shown(source.model), ": ", table.message());
+    return table;
+  }
   auto bytes = read_file(source.vectors, max_glove_file_bytes, "a GloVe file");
   if (!bytes.ok()) return Error{bytes.message()};
   auto table = read_glove(bytes.value());

@@ -1,8 +1,10 @@
 // embedlab similar and embedlab analogy: questions asked of a table of word vectors.
-//   similar --vectors FILE --word W [--top N]    {"word": W, "neighbours": [[word, cosine], ...]}
-//   analogy --vectors FILE --a A --b B --c C [--top N] [--keep-inputs]
+//   similar (--model FILE | --vectors FILE) --word W [--top N]
+//                                                {"word": W, "neighbours": [[word, cosine], ...]}
+//   analogy (--model FILE | --vectors FILE) --a A --b B --c C [--top N] [--keep-inputs]
 //                                                {"query": {"a": A, "b": B, "c": C}, "answers": [[word, cosine], ...]}
-// The table comes from one place, load_word_table(): a GloVe file (scripts/glove.mjs).
+// The table comes from one place, load_word_table(): the rows of E of a word model file (from
+// embedlab train-words, without "." and "<unk>"), or a GloVe file (scripts/glove.mjs).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -14,8 +16,9 @@
 
 namespace embedlab::cli {
 
-// Where the word vectors come from.
+// Where the word vectors come from: exactly one of the two.
 struct WordSource {
+  std::string model;    // a word model file
   std::string vectors;  // a GloVe file
 };
 
@@ -32,7 +35,8 @@ struct AnalogyOptions {
   bool keep_inputs = false;
 };
 
-// The table the source names, read and checked; messages start with the file's path.
+// The table the source names, read and checked; messages start with the file's path. A model
+// file of characters is an error that says so.
 Result<WordTable> load_word_table(const WordSource& source);
 
 Status print_similar(const SimilarOptions& options);

@@ -1,8 +1,6 @@
 #include "word_vocab.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <utility>
 
@@ -77,25 +75,6 @@ Result<WordTable> word_table_of(const Vocabulary& vocab, const Matrix<float>& E)
   const Index V = vocab.size() - 2;
   return WordTable{std::vector<std::string>(vocab.symbols().begin() + 2, vocab.symbols().end()),
                    E.bottomRows(V)};
-}
-
-std::string word_vectors_text(const WordTable& table) {
-  std::string text;
-  for (size_t w = 0; w < table.words.size(); ++w) {
-    text += table.words[w];
-    for (Index c = 0; c < table.vectors.cols(); ++c) {
-      const float value = table.vectors(static_cast<Index>(w), c);
-      char number[32];
-      for (int digits = 1; digits <= 9; ++digits) {  // the shortest that reads back
-        std::snprintf(number, sizeof number, "%.*g", digits, static_cast<double>(value));
-        if (std::strtof(number, nullptr) == value) break;
-      }
-      text += ' ';
-      text += number;
-    }
-    text += '\n';
-  }
-  return text;
 }
 
 }  // namespace embedlab

@@ -41,8 +41,4 @@ Ids encode_line(const Vocabulary& vocab, const std::vector<std::string>& words);
 // boundary and the unknown word are left out, since neither is a word to look for.
 Result<WordTable> word_table_of(const Vocabulary& vocab, const Matrix<float>& E);
 
-// The table as GloVe's text format: one word a line, then its d numbers, separated by spaces
-// (the shortest decimal that reads back as each float32).
-std::string word_vectors_text(const WordTable& table);
-
 }  // namespace embedlab

@@ -11,7 +11,11 @@ This script uses PyTorch to compute, for small fixed-size problems:
                       for several temperatures ``T``;
   * cross_entropy  -- mean cross-entropy loss and its gradient w.r.t. logits;
   * unembedding    -- tied (``h @ E.T``) and untied (``h @ W_U``) output
-                      projections with their gradients.
+                      projections with their gradients;
+  * word_model     -- the CBOW word model whole: the mean of the context
+                      words' rows of E, logits ``h @ W_U + b`` (untied) or
+                      ``h @ E.T + b`` (tied), the mean cross-entropy, and the
+                      gradients of that loss w.r.t. E, W_U and b.
 
 Every random input is drawn with torch in float32 and then converted to
 float64, so inputs are exactly representable in float32.  All computation
@@ -164,6 +168,47 @@ def unembedding_case():
     }
 
 
+def word_model_case():
+    V, d, k = 7, 3, 1
+    n = 2 * k
+    contexts = torch.tensor([[0, 3], [5, 5], [2, 4], [6, 1]])   # (B, n) B=4; "5 5" repeats a word
+    centres = torch.tensor([1, 4, 3, 0])                        # (B,)
+    E = leaf(randn(V, d, scale=0.5))              # (V, d)
+    W_U = leaf(randn(d, V, scale=0.5))            # (d, V)
+    b = leaf(randn(V, scale=0.5))                 # (V,)
+    assert contexts.shape[1] == n
+
+    def forward(out_matrix):
+        h = F.embedding(contexts, E).mean(dim=1)  # (B, d): the mean of each context's n rows
+        logits = h @ out_matrix + b               # (B, V)
+        loss = F.cross_entropy(logits, centres, reduction="mean")
+        return h, logits, loss
+
+    h, logits, loss = forward(W_U)
+    dE, dW_U, db = torch.autograd.grad(loss, (E, W_U, b))      # (V, d), (d, V), (V,)
+    _, logits_tied, loss_tied = forward(E.T)     # the same h
+    dE_tied, db_tied = torch.autograd.grad(loss_tied, (E, b))  # (V, d), (V,)
+
+    return {
+        "window": k,
+        "contexts": contexts.flatten().tolist(),  # B*n ids, context i in ids i*n .. i*n + n - 1
+        "centres": centres.tolist(),
+        "E": E.tolist(),
+        "W_U": W_U.tolist(),
+        "b": b.tolist(),
+        "h": h.tolist(),
+        "logits": logits.tolist(),
+        "loss": loss.item(),
+        "dE": dE.tolist(),
+        "dW_U": dW_U.tolist(),
+        "db": db.tolist(),
+        "logits_tied": logits_tied.tolist(),
+        "loss_tied": loss_tied.item(),
+        "dE_tied": dE_tied.tolist(),
+        "db_tied": db_tied.tolist(),
+    }
+
+
 def main():
     torch.manual_seed(SEED)
     # The cases draw random numbers in this order; changing it changes the file.
@@ -177,6 +222,7 @@ def main():
         "softmax": softmax_case(),
         "cross_entropy": cross_entropy_case(),
         "unembedding": unembedding_case(),
+        "word_model": word_model_case(),
     }
     with open(OUT_PATH, "w") as f:
         json.dump(golden, f, indent=1)

@@ -14,6 +14,7 @@
 #include "one_hot.hpp"
 #include "softmax.hpp"
 #include "unembedding.hpp"
+#include "word_model.hpp"
 
 using namespace embedlab;
 using namespace embedlab::testing;
@@ -102,4 +103,37 @@ TEST_CASE_TEMPLATE("tied and separate unembeddings and their gradients match PyT
   check_close("logits untied", untied, to_matrix<double>(g.at("logits_untied")), tolerance);
   check_close("dh untied", dh_untied, to_matrix<double>(g.at("dh_untied")), tolerance);
   check_close("dW_U", dW_U, to_matrix<double>(g.at("dW_U")), tolerance);
+}
+
+namespace {
+// The golden word model's loss and gradients, checked against PyTorch's; `tied` picks the output.
+template <class S>
+void check_word_model_against_pytorch(bool tied) {
+  const auto& g = golden().at("word_model");
+  const std::string form = tied ? " tied" : "";
+  WordModel<S> m{g.at("window").get<Index>(), to_matrix<S>(g.at("E")), tied ? Matrix<S>() : to_matrix<S>(g.at("W_U")),
+                 to_matrix<S>(nlohmann::json::array({g.at("b")}))};
+  const Ids contexts = g.at("contexts").get<Ids>(), centres = g.at("centres").get<Ids>();
+  WordScratch<S> s;
+  expect_ok(m.forward(s, contexts));
+  const S loss = expect_ok(m.loss(s, centres));
+  WordModel<S> grads = zeros_like(m);
+  expect_ok(m.backward(grads, s, contexts, centres));
+  const double expected_loss = g.at(tied ? "loss_tied" : "loss").get<double>();
+  MESSAGE("word model" << form << " loss: " << loss << " vs PyTorch " << expected_loss);
+  CHECK(std::abs(loss - expected_loss) <= tolerance * std::max(1.0, std::abs(expected_loss)));
+  check_close("h", s.h, to_matrix<double>(g.at("h")), tolerance);
+  check_close("logits" + form, s.logits, to_matrix<double>(g.at(tied ? "logits_tied" : "logits")), tolerance);
+  check_close("dE" + form, grads.E, to_matrix<double>(g.at(tied ? "dE_tied" : "dE")), tolerance);
+  if (!tied) check_close("dW_U", grads.W_U, to_matrix<double>(g.at("dW_U")), tolerance);
+  check_close("db" + form, grads.b, to_matrix<double>(nlohmann::json::array({g.at(tied ? "db_tied" : "db")})), tolerance);
+}
+}  // namespace
+
+TEST_CASE_TEMPLATE("the word model's forward, loss and gradients match PyTorch with a separate output", S, float, double) {
+  check_word_model_against_pytorch<S>(false);
+}
+
+TEST_CASE_TEMPLATE("the word model's forward, loss and gradients match PyTorch with the output tied to E", S, float, double) {
+  check_word_model_against_pytorch<S>(true);
 }
