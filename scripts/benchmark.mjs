@@ -8,10 +8,12 @@
 //   5. TensorFlow.js with its WASM backend under Node, one thread (scripts/benchmark_tfjs.mjs;
 //      at most 5,000 steps: it is the slowest).
 // Each runtime warms up, then times --steps steps; it prints ms per step, the ratios, how the
-// native step compares with the CPU's FMA limit, and last one JSON line of the figures (null
-// where a runtime is missing). Not part of the tests. Needs the build outputs of a first
-// `bash scripts/test.sh`.
-//   node scripts/benchmark.mjs [--steps 20000]
+// native products compare with the CPU's FMA limit, and last one JSON line of the figures (null
+// where a runtime is missing). Then the word model (CBOW, its default settings) on WordNet's
+// glosses: words per second natively (`embedlab train-words`) and in Chromium's training worker,
+// --word-steps steps each (in Chromium only where the site's worker trains word models). Not part
+// of the tests. Needs the build outputs of a first `bash scripts/test.sh`.
+//   node scripts/benchmark.mjs [--steps 20000] [--word-steps 100]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +25,9 @@ import vm from 'node:vm';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const paths = {
   bench: `${root}build/native/cpp/cli/embedlab_bench`,
+  cli: `${root}build/native/cpp/cli/embedlab`,
+  wordnetScript: `${root}scripts/wordnet_corpus.mjs`,
+  wordnetNouns: '/usr/share/wordnet/data.noun',
   cmake: `${root}build/native/CMakeCache.txt`,
   wasm: `${root}build/wasm/embedlab_core.wasm`,
   glue: `${root}build/wasm/embedlab_core.cjs`,
@@ -52,18 +57,21 @@ function fail(message) {
 
 function readSteps() {
   try {
-    const { values } = parseArgs({ options: { steps: { type: 'string', default: '20000' } } });
-    const steps = Number(values.steps);
-    if (!Number.isInteger(steps) || steps < 1) throw new Error(`--steps ${values.steps} is not a whole number of 1 or more`);
-    return steps;
+    const { values } = parseArgs({ options: { steps: { type: 'string', default: '20000' }, 'word-steps': { type: 'string', default: '100' } } });
+    const whole = (name) => {
+      const value = Number(values[name]);
+      if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} ${values[name]} is not a whole number of 1 or more`);
+      return value;
+    };
+    return { steps: whole('steps'), wordSteps: whole('word-steps') };
   } catch (error) {
-    fail(`${error.message} (usage: node scripts/benchmark.mjs [--steps 20000])`);
+    fail(`${error.message} (usage: node scripts/benchmark.mjs [--steps 20000] [--word-steps 100])`);
   }
 }
 
 /** Stops with one line if a build output is missing, or the site bundles an older WASM glue than build/wasm's. */
 function checkBuildOutputs() {
-  for (const key of ['bench', 'wasm', 'glue', 'worker', 'page', 'playwright']) {
+  for (const key of ['bench', 'cli', 'wasm', 'glue', 'worker', 'page', 'playwright']) {
     if (!existsSync(paths[key])) fail(`${relative(root, paths[key])} is missing: run bash scripts/test.sh first`);
   }
   if (!existsSync(paths.chromium)) fail(`${paths.chromium} is missing: run bash scripts/test.sh first (it installs chromium)`);
@@ -84,9 +92,10 @@ function lastJsonLine(stdout) {
 }
 
 function runNative(dataFile, steps) {
-  const { ms_per_step } = lastJsonLine(execFileSync(paths.bench, ['--data', dataFile, '--steps', String(steps)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const result = lastJsonLine(execFileSync(paths.bench, ['--data', dataFile, '--steps', String(steps)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   const marchNative = /^EMBEDLAB_NATIVE_ARCH:BOOL=ON$/m.test(readFileSync(paths.cmake, 'utf8'));
-  return { label: `native (Eigen${marchNative ? ', -march=native' : ''})`, ms: ms_per_step };
+  return { label: `native (Eigen${marchNative ? ', -march=native' : ''})`, ms: result.ms_per_step, marchNative,
+    stepProducts: result.step_products_gflops, squareProduct: result.square_product_gflops };
 }
 
 /**
@@ -109,11 +118,13 @@ async function runNode(core, lecture, text, steps) {
 }
 
 /**
- * Runs in the page: starts the site's training worker, trains `warmup` steps, then `steps` more,
- * timed from the train command to the `finished` answer. Also sums the worker's own time per
- * chunk of steps (`elapsedMs` of its progress answers) and counts its answers.
+ * Runs in the page: starts the site's training worker, creates a model of `kind` (the MLP when
+ * undefined), trains `warmup` steps, then `steps` more, timed from the train command to the
+ * `finished` answer. Also sums the worker's own time per chunk of steps (`elapsedMs` of its
+ * progress answers) and counts its answers. A worker that does not know `kind` (its `created`
+ * answer names none) gives { unsupported: true }.
  */
-async function trainInWorker({ wasmBase64, text, config, warmup, steps }) {
+async function trainInWorker({ wasmBase64, kind, text, config, warmup, steps }) {
   const worker = new Worker('training-worker.js');
   let waiting = null, chunkMs = 0, progress = 0, evaluated = 0;
   worker.onmessage = ({ data }) => {
@@ -129,18 +140,20 @@ async function trainInWorker({ wasmBase64, text, config, warmup, steps }) {
   try {
     const wasmBinary = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0)).buffer;
     await send({ type: 'start', wasmBinary }, 'ready');
-    await send({ type: 'create', text, config }, 'created');
-    await send({ type: 'train', until: warmup }, 'finished');
+    const created = await send({ type: 'create', kind, text, config }, 'created');
+    if (kind !== undefined && created.kind !== kind) return { unsupported: true };
+    if (warmup > 0) await send({ type: 'train', until: warmup }, 'finished');
     [chunkMs, progress, evaluated] = [0, 0, 0];
     const start = performance.now();
     await send({ type: 'train', until: warmup + steps }, 'finished');
-    return { wallMs: performance.now() - start, chunkMs, progress, evaluated, browser: navigator.userAgent.match(/Chrome\/([\d.]+)/)[1] };
+    return { wallMs: performance.now() - start, chunkMs, progress, evaluated, info: created.info, browser: navigator.userAgent.match(/Chrome\/([\d.]+)/)[1] };
   } finally {
     worker.terminate();
   }
 }
 
-async function runChromium(lecture, text, steps) {
+/** trainInWorker(run) in the site's page in headless Chromium. */
+async function trainInChromium(run) {
   const { launchBrowser, serveSite } = await import('../tests/browser/harness.mjs');
   const server = await serveSite();
   const browser = await launchBrowser();
@@ -148,18 +161,60 @@ async function runChromium(lecture, text, steps) {
     const page = await browser.newPage();
     await page.goto(server.url);
     await page.locator('embedding-lab[ready]').waitFor({ timeout: 30000 });
-    const run = await page.evaluate(trainInWorker, { wasmBase64: readFileSync(paths.wasm, 'base64'), text, config: lecture, warmup: warmupSteps, steps });
-    return {
+    return await page.evaluate(trainInWorker, { wasmBase64: readFileSync(paths.wasm, 'base64'), ...run });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function runChromium(lecture, text, steps) {
+  const run = await trainInChromium({ text, config: lecture, warmup: warmupSteps, steps });
+  return {
       label: `WASM in Chromium ${run.browser.split('.')[0]}, training worker`,
       ms: run.wallMs / steps,
       note: [`from the train command to "finished": ${run.progress} chunks of steps, each with a progress answer (a snapshot`,
         `and its 2-D projection) and a yield to its message queue, ${run.evaluated} dev loss${run.evaluated === 1 ? '' : 'es'}, and the final train/dev/test losses;`,
         `the steps alone (elapsedMs of the chunks) took ${ms(run.chunkMs / steps)}`],
-    };
-  } finally {
-    await browser.close();
-    await server.close();
+  };
+}
+
+/**
+ * The word model's corpus: WordNet's synsets as build/corpus/wordnet.txt (scripts/wordnet_corpus.mjs
+ * writes it) where that script is, else the glosses of WordNet's nouns; null without WordNet.
+ */
+async function loadWordCorpus() {
+  if (existsSync(paths.wordnetScript)) {
+    const { wordnetCorpus, wordnetCorpusPath } = await import(paths.wordnetScript);
+    return { text: wordnetCorpus(), source: relative(root, wordnetCorpusPath) };
   }
+  if (!existsSync(paths.wordnetNouns)) return null;
+  const glosses = readFileSync(paths.wordnetNouns, 'utf8').split('\n').filter((line) => !line.startsWith('  ') && line.includes(' | '))
+    .map((line) => line.slice(line.indexOf(' | ') + 3).trim());
+  return { text: `${glosses.join('\n')}\n`, source: `the glosses of ${paths.wordnetNouns}` };
+}
+
+/** Words per second of `embedlab train-words` on the corpus file, over its own timing of the steps. */
+function runNativeWords(corpusFile, steps, work) {
+  const result = lastJsonLine(execFileSync(paths.cli, ['train-words', '--data', corpusFile, '--out', join(work, 'word-vectors.txt'), '--steps', String(steps)],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26 }));
+  return { wordsPerSecond: result.words_per_second, msPerStep: result.ms_per_step, vocabulary: result.vocabulary_size };
+}
+
+/** Whether the core's WASM exports a word trainer (the site's worker then trains word models). */
+function wasmHasWordTrainer() {
+  return WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(paths.wasm))).some(({ name }) => name === 'el_word_trainer_new');
+}
+
+/**
+ * Words per second of the word model in Chromium's training worker, over the worker's own time of
+ * the steps (elapsedMs of its chunks, as natively); null where the build has no word trainer.
+ */
+async function runChromiumWords(text, steps) {
+  if (!wasmHasWordTrainer()) return null;
+  const run = await trainInChromium({ kind: 'words', text, config: { steps }, warmup: 0, steps });
+  if (run.unsupported) return null;
+  return { wordsPerSecond: (steps * run.info.batch) / (run.chunkMs / 1000), msPerStep: run.chunkMs / steps };
 }
 
 function runTorch(dataFile, steps) {
@@ -183,22 +238,29 @@ async function runTfjs(text, steps) {
 const productFlops = (vocab) => 3 * 2 * 32 * 200 * (30 + vocab);
 
 /**
- * One core's FMA limit, from /proc/cpuinfo: its clock times 2 FMA pipes times the floats of a
- * 256-bit vector (8) times 2 flops. (AMD Zen 2 to 4 and Intel since Haswell issue two 256-bit FMAs
- * a cycle; an AVX-512 FMA takes both of Zen 4's pipes, and Intel's server parts with two 512-bit
- * units would double this.) Null without FMA or a clock figure.
+ * One core's FMA limit, from /proc/cpuinfo: its clock times 2 FMA pipes times the floats of the
+ * widest vector the native build uses times 2 flops. The assumptions: AMD Zen 2 to 5 and Intel
+ * since Haswell issue two FMAs a cycle; they are 256 bits wide (8 floats) unless the build uses
+ * AVX-512 (-march=native on a CPU with avx512f: Eigen's packets are then 16 floats) on a CPU whose
+ * two pipes are 512 bits wide, taken to be any but AMD's Zen 4 (family 25), which splits a 512-bit
+ * FMA over both. The clock is the one /proc/cpuinfo states (in a virtual machine, the nominal one;
+ * a boost clock would raise the limit). Null without FMA or a clock figure.
  */
-function fmaLimit() {
+function fmaLimit(marchNative) {
   const info = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
-  const mhz = Number(info.match(/^cpu MHz\s*:\s*([\d.]+)/m)?.[1]);
-  if (!/^flags\s*:.*\bfma\b/m.test(info) || !(mhz > 0)) return null;
-  return { gflops: (mhz / 1000) * 2 * 8 * 2, ghz: mhz / 1000, model: info.match(/^model name\s*:\s*(.*)$/m)?.[1] ?? 'unknown CPU' };
+  const field = (name) => info.match(new RegExp(`^${name}\\s*:\\s*(.*)$`, 'm'))?.[1];
+  const mhz = Number(field('cpu MHz')), flags = ` ${field('flags') ?? ''} `;
+  if (!flags.includes(' fma ') || !(mhz > 0)) return null;
+  const zen4 = field('vendor_id') === 'AuthenticAMD' && field('cpu family') === '25';
+  const floats = marchNative && flags.includes(' avx512f ') && !zen4 ? 16 : 8;
+  return { gflops: (mhz / 1000) * 2 * floats * 2, ghz: mhz / 1000, floats,
+    model: `${field('model name') ?? 'unknown CPU'} (family ${field('cpu family')}, model ${field('model')})` };
 }
 
 const ms = (value) => `${value.toFixed(3)} ms/step`;
 const times = (a, b) => `${(a / b).toFixed(a / b < 10 ? 2 : 1)}x`;
 
-function printResults({ steps, vocab, source, names, load }, rows, torch, tfjs) {
+function printResults({ steps, vocab, source, names, load }, rows, torch, tfjs, limit) {
   const width = Math.max(...[...rows, ...reference.map(([label]) => ({ label }))].map((row) => row.label.length)) + 2;
   const [native, node, chromium] = rows;
   console.log(`\nTraining the lecture model (V ${vocab}, T 3, d 10, H 200, batch 32, lr 0.1), ${steps.toLocaleString('en-US')} steps`);
@@ -209,7 +271,6 @@ function printResults({ steps, vocab, source, names, load }, rows, torch, tfjs) 
   }
   if (!torch) console.log('  PyTorch: not installed, skipped');
   if (!tfjs) console.log('  TensorFlow.js: not installed (npm ci), skipped');
-  console.log('  word model (CBOW) words/s, natively and in Chromium: not yet measured (the word model is not in the core yet)');
   const ratios = [`WASM in Chromium / WASM in Node = ${times(chromium.ms, node.ms)}`];
   if (torch) {
     ratios.unshift(`PyTorch / native = ${times(torch.ms, native.ms)}`, `PyTorch / WASM in Node = ${times(torch.ms, node.ms)}`,
@@ -217,14 +278,15 @@ function printResults({ steps, vocab, source, names, load }, rows, torch, tfjs) 
   }
   if (tfjs) ratios.push(`TensorFlow.js wasm / WASM in Node = ${times(tfjs.ms, node.ms)}`, `TensorFlow.js wasm / WASM in Chromium = ${times(tfjs.ms, chromium.ms)}`);
   console.log(`Ratios: ${ratios.join('; ')}`);
-  const limit = fmaLimit();
   const flops = productFlops(vocab);
   if (limit) {
     const floor = flops / (limit.gflops * 1e6);  // ms
-    console.log(`Native against the FMA limit: the products of a step are ${(flops / 1e6).toFixed(2)} MFLOP; one core of this ${limit.model}`);
-    console.log(`  at ${limit.ghz.toFixed(2)} GHz does at most ${limit.gflops.toFixed(0)} GFLOP/s (2 FMA pipes x 8 floats x 2), so they take at least ${floor.toFixed(4)} ms;`);
-    console.log(`  the whole native step (products, tanh, softmax, lookup, update) took ${ms(native.ms)} = ${times(native.ms, floor)} that floor`);
-    console.log(`  (${(flops / (native.ms * 1e6)).toFixed(1)} GFLOP/s of products over the whole step)`);
+    const against = (gflops) => `${gflops.toFixed(1)} GFLOP/s, ${times(limit.gflops, gflops)} below the limit`;
+    console.log(`Native against the FMA limit: one core of this ${limit.model} at ${limit.ghz.toFixed(2)} GHz does at most`);
+    console.log(`  ${limit.gflops.toFixed(0)} GFLOP/s (2 FMA pipes x ${limit.floats} floats x 2 flops x the clock; the assumptions are in fmaLimit()).`);
+    console.log(`  The six products of a step (${(flops / 1e6).toFixed(2)} MFLOP; Eigen's, timed alone): ${against(native.stepProducts)};`);
+    console.log(`  one 256 x 256 x 256 product: ${against(native.squareProduct)};`);
+    console.log(`  the whole step (products, tanh, softmax, lookup, update) took ${ms(native.ms)} = ${times(native.ms, floor)} the products' floor of ${floor.toFixed(4)} ms.`);
   } else {
     console.log('Native against the FMA limit: no FMA flag or clock in /proc/cpuinfo, not computed');
   }
@@ -232,7 +294,18 @@ function printResults({ steps, vocab, source, names, load }, rows, torch, tfjs) 
   for (const [label, value] of reference) console.log(`  ${label.padEnd(width)}${ms(value)}`);
 }
 
-const steps = readSteps();
+function printWords(corpus, steps, native, chromium) {
+  if (!corpus) {
+    console.log('Word model: no WordNet (/usr/share/wordnet), not measured');
+    return;
+  }
+  const rate = (run) => `${Math.round(run.wordsPerSecond).toLocaleString('en-US')} words/s (${run.msPerStep.toFixed(2)} ms/step)`;
+  console.log(`Word model (CBOW, the core's default settings, vocabulary ${native.vocabulary}) on ${corpus.source}, ${steps} steps:`);
+  console.log(`  native, embedlab train-words        ${rate(native)}`);
+  console.log(`  WASM in Chromium, training worker   ${chromium ? `${rate(chromium)}   (${times(native.wordsPerSecond, chromium.wordsPerSecond)} slower than native)` : 'not available in this build (the core has no word trainer exports)'}`);
+}
+
+const { steps, wordSteps } = readSteps();
 checkBuildOutputs();
 const { text, source } = loadNames();
 const load = os.loadavg()[0];
@@ -249,10 +322,24 @@ try {
   const chromium = await runChromium(lecture, text, steps);
   const torch = runTorch(dataFile, steps);
   const tfjs = existsSync(paths.tfjs) ? await runTfjs(text, steps) : null;
+  const corpus = await loadWordCorpus();
+  let nativeWords = null, chromiumWords = null;
+  if (corpus) {
+    const corpusFile = join(work, 'corpus.txt');
+    writeFileSync(corpusFile, corpus.text);
+    nativeWords = runNativeWords(corpusFile, wordSteps, work);
+    chromiumWords = await runChromiumWords(corpus.text, wordSteps);
+  }
   const rows = [native, node, chromium, torch, tfjs].filter(Boolean);
-  printResults({ steps, vocab: node.vocab, source, names: text.split('\n').filter(Boolean).length, load }, rows, torch, tfjs);
+  const limit = fmaLimit(native.marchNative);
+  printResults({ steps, vocab: node.vocab, source, names: text.split('\n').filter(Boolean).length, load }, rows, torch, tfjs, limit);
+  printWords(corpus, wordSteps, nativeWords, chromiumWords);
+  console.log(`Load average after the run: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 minutes)`);
   const figure = (row) => (row ? Number(row.ms.toFixed(4)) : null);
-  console.log(JSON.stringify({ native_ms: figure(native), node_wasm_ms: figure(node), chromium_ms: figure(chromium), pytorch_ms: figure(torch), tfjs_wasm_ms: figure(tfjs) }));
+  const words = (run) => (run ? Math.round(run.wordsPerSecond) : null);
+  console.log(JSON.stringify({ native_ms: figure(native), node_wasm_ms: figure(node), chromium_ms: figure(chromium), pytorch_ms: figure(torch), tfjs_wasm_ms: figure(tfjs),
+    native_words_per_s: words(nativeWords), chromium_words_per_s: words(chromiumWords), native_step_products_gflops: Number(native.stepProducts.toFixed(1)),
+    fma_limit_gflops: limit ? Math.round(limit.gflops) : null, load_average: Number(load.toFixed(2)) }));
 } catch (error) {
   // caught here: the Emscripten loader turns an unhandled rejection into a dump of its own code
   console.error(`benchmark: ${error.message.split('\n')[0]}`);

@@ -4,9 +4,11 @@
 // of a model file are written once for every kind.
 #pragma once
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
+#include "simd/simd.hpp"
 #include "tensor.hpp"
 
 namespace embedlab {
@@ -31,13 +33,22 @@ Parameter<S> parameter(const char* name, M& m) {
 // the same shapes (the trainer writes the new weights beside the old ones, to go back to them).
 template <class S>
 void sgd_update(Parameters<S> next, const Parameters<S>& current, const Parameters<S>& grads, S lr) {
-  for (size_t i = 0; i < next.size(); ++i) next[i].values.noalias() = current[i].values - lr * grads[i].values;
+  for (size_t i = 0; i < next.size(); ++i) {
+#ifdef __wasm_simd128__
+    if constexpr (use_simd128<S>) {
+      simd::sgd_update(next[i].values.data(), current[i].values.data(), grads[i].values.data(), lr, next[i].values.size());
+      continue;
+    }
+#endif
+    next[i].values.noalias() = current[i].values - lr * grads[i].values;
+  }
 }
 
 // Every entry 0 (the lists are taken by value: views of a model, made for the call): the gradients, before a step adds to them.
+// std::fill_n of zeros is a memset, also in the WebAssembly build, where Eigen's setZero is a scalar loop.
 template <class S>
 void set_zero(Parameters<S> grads) {
-  for (Parameter<S>& p : grads) p.values.setZero();
+  for (Parameter<S>& p : grads) std::fill_n(p.values.data(), p.values.size(), S(0));
 }
 
 // Every entry of every parameter is finite; the first that is not is named with its tensor.

@@ -26,6 +26,13 @@ void tanh_forward(Matrix<S>& out, const Matrix<S>& a) {
 template <class S>
 Status tanh_backward(Matrix<S>& da, const Matrix<S>& dout, const Matrix<S>& out) {
   if (Status s = check_shape("dout", dout, out.rows(), out.cols()); !s.ok()) return s;
+#ifdef __wasm_simd128__
+  if constexpr (use_simd128<S>) {
+    da.resize(out.rows(), out.cols());  // keeps dout's numbers when da is dout
+    simd::tanh_backward(da.data(), dout.data(), out.data(), out.size());
+    return {};
+  }
+#endif
   da = dout.array() * (S(1) - out.array().square());
   return {};
 }

@@ -441,11 +441,12 @@ test('an answer of the worker that the page does not know is reported, not swall
 
 test('the 2-D map does not mirror from one frame to the next during a run', async () => {
   const { page, problems, lab } = await openLab();
+  await lab.locator('#scatter summary', { hasText: 'The coordinates' }).click();  // the table of the map's numbers is written only while open
   await page.evaluate(() => {
     window.frames2d = [];
     const table = document.querySelector('embedding-lab').shadowRoot.querySelector('#scatter tbody');
     new MutationObserver(() => window.frames2d.push([...table.rows].map((row) => [...row.cells].slice(1).map((cell) => Number(cell.textContent)))))
-      .observe(table, { childList: true });
+      .observe(table, { childList: true, subtree: true });
   });
   await trainFor(lab, 8000);
   const frames = (await page.evaluate(() => window.frames2d)).filter((frame) => frame.length === 27);

@@ -156,3 +156,30 @@ TEST_CASE("the SIMD kernels write nothing past the n entries they are given") {
   CHECK(y[3] == 7.0f);
   CHECK(y[7] == 7.0f);
 }
+
+TEST_CASE("the SGD update in SIMD gives the same bits as the scalar formula, for n from 1 to 9") {
+  const Matrix<float> current = random_floats(1, 9, 11), grads = random_floats(1, 9, 12);
+  const float lr = 0.1f;
+  for (Index n = 1; n <= 9; ++n) {
+    std::vector<float> next(10, 7.0f);
+    simd::sgd_update(next.data(), current.data(), grads.data(), lr, n);
+    for (Index i = 0; i < n; ++i) CHECK(next[static_cast<size_t>(i)] == current(i) - lr * grads(i));
+    CHECK(next[static_cast<size_t>(n)] == 7.0f);  // nothing written past n
+  }
+}
+
+TEST_CASE("the tanh backward in SIMD gives the same bits as the scalar formula, also in place") {
+  const Matrix<float> dout = random_floats(1, 9, 13), out = random_floats(1, 9, 14).array().tanh().matrix();
+  for (Index n = 1; n <= 9; ++n) {
+    std::vector<float> da(10, 7.0f);
+    simd::tanh_backward(da.data(), dout.data(), out.data(), n);
+    std::vector<float> in_place(dout.data(), dout.data() + 9);
+    simd::tanh_backward(in_place.data(), in_place.data(), out.data(), n);
+    for (Index i = 0; i < n; ++i) {
+      const float expected = dout(i) * (1.0f - out(i) * out(i));
+      CHECK(da[static_cast<size_t>(i)] == expected);
+      CHECK(in_place[static_cast<size_t>(i)] == expected);
+    }
+    CHECK(da[static_cast<size_t>(n)] == 7.0f);
+  }
+}

@@ -25,28 +25,53 @@ export class ScatterPlot {
     this.layer = svg('g');
     this.root.append(svg('rect', { x: 0, y: 0, width: size, height: size, class: 'scatter-back' }), this.layer);
     this.table = el('tbody');  // the same points as numbers, for those who do not see the picture
-    container.replaceChildren(this.root, el('details', {}, el('summary', {}, 'The coordinates'),
-      el('table', { class: 'matrix' }, el('thead', {}, el('tr', {}, ['symbol', 'x', 'y'].map((h) => el('th', { scope: 'col' }, h)))), this.table)));
+    this.details = el('details', { ontoggle: () => this.fillTable() }, el('summary', {}, 'The coordinates'),
+      el('table', { class: 'matrix' }, el('thead', {}, el('tr', {}, ['symbol', 'x', 'y'].map((h) => el('th', { scope: 'col' }, h)))), this.table));
+    container.replaceChildren(this.root, this.details);
+    this.points = [];
+    this.labels = [];
+    this.dots = [];   // one <circle> per point
+    this.texts = [];  // one <text> per point
     this.marked = -1;
   }
 
-  /** points: [[x, y], ...] with labels[i] for point i. */
+  /**
+   * points: [[x, y], ...] with labels[i] for point i. The same labels as before move the points
+   * already drawn (a run draws the same symbols many times a second); other labels draw anew.
+   */
   update(points, labels) {
     const margin = 16, span = this.size - 2 * margin;
     const xs = points.map(([x]) => x), ys = points.map(([, y]) => y);
     const [x0, x1] = [Math.min(...xs), Math.max(...xs)], [y0, y1] = [Math.min(...ys), Math.max(...ys)];
     const place = (v, low, high) => margin + (high > low ? (v - low) / (high - low) : 0.5) * span;  // drawing only
-    this.table.replaceChildren(...points.map(([x, y], i) => el('tr', {}, el('th', { scope: 'row' }, labels[i]),
-      el('td', {}, formatNumber(x)), el('td', {}, formatNumber(y)))));
-    const positions = points.map(([x, y]) => [place(x, x0, x1), this.size - place(y, y0, y1)]);
+    const sameLabels = labels.length === this.labels.length && labels.every((label, i) => label === this.labels[i]);
+    [this.points, this.labels] = [points, labels];
+    if (!sameLabels) this.drawPoints();
     const placed = [];
-    const dots = positions.map(([px, py]) => svg('circle', { cx: px, cy: py, r: 3, class: 'scatter-point' }));
-    const texts = positions.map(([px, py], i) => {
+    points.forEach(([x, y], i) => {
+      const [px, py] = [place(x, x0, x1), this.size - place(y, y0, y1)];
       const [dx, dy] = freePlace(px, py, labels[i].length * charWidth, placed);
-      return svg('text', { x: px + dx, y: py + dy, class: 'scatter-label' }, labels[i]);
+      this.dots[i].setAttribute('cx', px);
+      this.dots[i].setAttribute('cy', py);
+      this.texts[i].setAttribute('x', px + dx);
+      this.texts[i].setAttribute('y', py + dy);
     });
-    this.layer.replaceChildren(...dots, ...texts.map((text, i) => this.pointGroup(text, i, labels[i])));
-    this.mark(this.marked < points.length ? this.marked : -1);
+    this.fillTable();
+    if (!sameLabels) this.mark(this.marked < points.length ? this.marked : -1);
+  }
+
+  /** A dot and a label for each of this.labels, placed by update(). */
+  drawPoints() {
+    this.dots = this.labels.map(() => svg('circle', { r: 3, class: 'scatter-point' }));
+    this.texts = this.labels.map((label) => svg('text', { class: 'scatter-label' }, label));
+    this.layer.replaceChildren(...this.dots, ...this.texts.map((text, i) => this.pointGroup(text, i, this.labels[i])));
+    this.table.replaceChildren(...this.labels.map((label) => el('tr', {}, el('th', { scope: 'row' }, label), el('td'), el('td'))));
+  }
+
+  /** The table of coordinates, written only while it is open (and when it opens). */
+  fillTable() {
+    if (!this.details.open) return;
+    [...this.table.rows].forEach((row, i) => this.points[i].forEach((v, axis) => { row.cells[axis + 1].textContent = formatNumber(v); }));
   }
 
   /** A label, as a button when points can be chosen. */
@@ -66,7 +91,7 @@ export class ScatterPlot {
   /** Marks point i (its label drawn bold and its dot ringed), or none with -1. */
   mark(i) {
     this.marked = i;
-    this.layer.querySelectorAll('.scatter-point').forEach((dot, j) => dot.classList.toggle('marked', j === i));
-    this.layer.querySelectorAll('.scatter-label').forEach((text, j) => text.classList.toggle('marked', j === i));
+    this.dots.forEach((dot, j) => dot.classList.toggle('marked', j === i));
+    this.texts.forEach((text, j) => text.classList.toggle('marked', j === i));
   }
 }

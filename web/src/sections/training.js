@@ -7,8 +7,12 @@
 // pausing (Pause was pressed; the worker will say `paused`). A model is { steps, trainable,
 // recipe }: trainable when the worker holds its trainer (not for a loaded file), recipe the
 // settings it was built from, so the page can say when a change means a new model.
+//
+// The worker reports progress every few tens of milliseconds; the page draws the latest report
+// once per frame (frame.js), so that however busy the machine, no report makes the page wait.
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
+import { oncePerFrame } from '../frame.js';
 import { LossChart } from '../figures/loss_chart.js';
 import { startTrainingWorker } from '../training/client.js';
 import { createLiveNumbers } from './training/live.js';
@@ -33,6 +37,7 @@ export function mountTraining({ root, state, emit = () => {} }) {
   let phase = 'idle', model = null, symbols = [];
   let pending = null;  // while creating: { recipe, steps to train once created }
   let startedAt = 0, startedStep = 0;
+  let reported = null;  // the latest progress report, drawn with the next frame
 
   const worker = startTrainingWorker(receive);
   const send = (message) => worker.send(message);
@@ -51,7 +56,7 @@ export function mountTraining({ root, state, emit = () => {} }) {
 
   const target = () => state.get('training').steps;
   const changes = () => (model?.trainable ? form.changes(model.recipe) : []);
-  const say = (id, text) => { part(id).textContent = text; };
+  const say = (id, text) => setText(part(id), text);
 
   /** Runs a button's action; what it refuses is said beside the run buttons. */
   function act(action) {
@@ -66,14 +71,14 @@ export function mountTraining({ root, state, emit = () => {} }) {
   function render() {
     const idle = phase === 'idle', fresh = !model?.trainable || changes().length > 0;
     const done = !fresh && model.steps >= target();
-    trainButton.textContent = { creating: 'Starting…', running: 'Training…', pausing: 'Pausing…' }[phase]
-      ?? (fresh ? (model ? 'Train a new model' : 'Train') : model.steps === 0 ? 'Train' : `Continue to ${count.format(target())} steps`);
+    setText(trainButton, { creating: 'Starting…', running: 'Training…', pausing: 'Pausing…' }[phase]
+      ?? (fresh ? (model ? 'Train a new model' : 'Train') : model.steps === 0 ? 'Train' : `Continue to ${count.format(target())} steps`));
     trainButton.disabled = !idle || done;
     pauseButton.disabled = phase !== 'running';
     resetButton.disabled = phase === 'creating';
     openedStep.button.disabled = !idle || fresh;
-    progress.max = target();
-    progress.value = model?.trainable ? Math.min(model.steps, target()) : 0;
+    setProperty(progress, 'max', target());
+    setProperty(progress, 'value', model?.trainable ? Math.min(model.steps, target()) : 0);
     const changed = changes();
     say('run-note', changed.length > 0
       ? `You changed ${changed.join(', ')}: that needs a new model, which “Train a new model” starts from step 0. Until then the current model stays.`
@@ -149,6 +154,13 @@ export function mountTraining({ root, state, emit = () => {} }) {
     sampling.clear();
   }
 
+  /** Draws the latest progress report: the map, the progress line and the buttons. */
+  const progressDrawing = oncePerFrame(() => {
+    map.update(reported);
+    showProgress(reported.info, reported.meanLoss);
+    render();
+  });
+
   function showProgress(info, meanLoss) {
     const rate = (info.steps - startedStep) / Math.max((performance.now() - startedAt) / 1000, 1e-3);
     say('progress-text', `Step ${count.format(info.steps)} of ${count.format(target())}, ` +
@@ -157,7 +169,8 @@ export function mountTraining({ root, state, emit = () => {} }) {
   }
 
   function receive(data) {
-    if (live.receive(data)) return;
+    if (live.receive(data)) return;  // an exercise's question, answered
+    if (data.type !== answer.progress && data.type !== answer.evaluated) progressDrawing.flush();  // what the report showed comes first
     switch (data.type) {
       case answer.ready:
         break;
@@ -177,9 +190,9 @@ export function mountTraining({ root, state, emit = () => {} }) {
         if (!model) break;
         model.steps = data.info.steps;
         chart.addBatch(data.info.steps, data.meanLoss);
-        map.update(data);
-        showProgress(data.info, data.meanLoss);
-        break;
+        reported = data;
+        progressDrawing.request();
+        return;  // drawn with the next frame
       case answer.evaluated:
         chart.addDev(data.steps, data.dev);
         break;
@@ -263,4 +276,13 @@ export function mountTraining({ root, state, emit = () => {} }) {
 
   render();
   return { train, pause, sample, liveNumbers: live.liveNumbers };
+}
+
+/** Sets an element's text, or a property, only when it changes: an unchanged page need not be laid out again. */
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+function setProperty(element, name, value) {
+  if (element[name] !== value) element[name] = value;
 }
