@@ -50,7 +50,7 @@ void add_top(CLI::App* command, std::int64_t& top) {
 }  // namespace
 
 Result<WordTable> load_word_table(const WordSource& source) {
-  if (!source.model.empty()) {
+  if (source.vectors.empty()) {  // --model (or --vectors "", which no path opens)
     auto model = read_model_file(source.model);
     if (!model.ok()) return Error{model.message()};
     const auto* words = std::get_if<SavedWordModel>(&model.value());

@@ -8,6 +8,7 @@
 
 #include "bundled_names.hpp"
 #include "check.hpp"
+#include "model_mutation.hpp"
 #include "trainer.hpp"
 
 using namespace embedlab;
@@ -181,47 +182,6 @@ TEST_CASE("large weights that cannot overflow are read, and a model that would o
   CHECK(write_model(dot_a_b(), m).message().rfind("the logit of symbol \"a\" (id 1) can reach", 0) == 0);
 }
 
-namespace {
-
-// One random change to a model file's text: a cut, a byte flipped, a number, a value of another
-// type, deep nesting or a long string put in, a slice deleted or repeated.
-void mutate(std::string& text, Rng& rng) {
-  auto below = [&](size_t n) { return static_cast<size_t>(rng.below(static_cast<std::uint32_t>(std::max<size_t>(n, 1))).value()); };
-  auto pick = [&](std::initializer_list<const char*> from) { return std::string(from.begin()[below(from.size())]); };
-  const size_t at = below(text.size() + 1);
-  switch (below(9)) {
-    case 0: text.resize(at); break;
-    case 1: if (at < text.size()) text[at] = static_cast<char>(below(256)); break;
-    case 2: text.insert(at, pick({"1e39", "-3.4e38", "3e38", "1e308", "1e-400", "123456789012345678901234567890", "-0",
-                                  "18446744073709551616", "-9223372036854775809", "0.1e"})); break;
-    case 3: text.insert(at, pick({"{}", "[]", "\"x\"", "true", "null", "-1", "[[]]", "[\"a\"]", "{\"a\":1}", ",", ":"})); break;
-    case 4: text.insert(at, std::string(below(20000), pick({"[", "{"})[0])); break;
-    case 5: text.insert(at, "\"" + std::string(below(2) == 0 ? below(100) : below(100000), 'q') + "\""); break;
-    case 6: text.erase(at, below(200)); break;
-    case 7: text.insert(at, text.substr(below(text.size()), below(300))); break;
-    default: text.insert(at, 1, static_cast<char>(below(256))); break;
-  }
-}
-
-// One value of a model file's JSON, chosen at random down to a matrix entry, replaced by a value
-// of another type, a number beyond float32, a large but finite one, deep nesting or a long string.
-void mutate_value(nlohmann::json& model, Rng& rng) {
-  auto below = [&](size_t n) { return static_cast<size_t>(rng.below(static_cast<std::uint32_t>(std::max<size_t>(n, 1))).value()); };
-  nlohmann::json* node = &model;
-  while (!node->empty() && (node->is_object() || node->is_array()) && below(4) != 0) {
-    auto it = node->begin();
-    std::advance(it, static_cast<std::ptrdiff_t>(below(node->size())));
-    node = &*it;
-  }
-  const nlohmann::json hostile[] = {nullptr, true, "x", nlohmann::json::array(), nlohmann::json::object(), -1, 1.5, 1e38,
-                                    -3e38, 1e300, 0, 18446744073709551615u, -9223372036854775807 - 1,
-                                    nlohmann::json::parse("[[[[[[[[[[0]]]]]]]]]]"), std::string(100000, 's'),
-                                    nlohmann::json::array({0, 1, 2}), nlohmann::json::array({"a", "a"})};
-  *node = hostile[below(std::size(hostile))];
-}
-
-}  // namespace
-
 TEST_CASE("3000 mutated model files are each read or refused with one short line, never a crash") {
   TrainConfig config;
   config.embed = 2;
@@ -229,31 +189,12 @@ TEST_CASE("3000 mutated model files are each read or refused with one short line
   Trainer trainer = expect_ok(Trainer::create(expect_ok(make_dataset(bundled_names(), 3, 1)), config));
   expect_ok(trainer.run(20));
   const std::string good = expect_ok(write_model(trainer.data().vocab, trainer.model()));
-  Rng rng(2026);
-  int read = 0, refused = 0, broken = 0;
-  std::string first_broken;
-  for (int i = 0; i < 3000; ++i) {
-    std::string text = good;
-    const bool as_json = rng.below(2).value() == 0;  // half of them changed as JSON, then maybe as bytes
-    if (as_json) {
-      nlohmann::json model = nlohmann::json::parse(good);
-      mutate_value(model, rng);
-      text = model.dump();
-    }
-    const int changes = (as_json ? 0 : 1) + static_cast<int>(rng.below(3).value());
-    for (int c = 0; c < changes; ++c) mutate(text, rng);
+  const MutationTally tally = read_mutations(good, 3000, 2026, [](const std::string& text) -> Result<bool> {
     const auto saved = read_model(text);
-    if (saved.ok()) {
-      ++read;
-      if (!write_model(saved.value().vocab, saved.value().mlp).ok()) ++broken;  // what is read can be written
-      continue;
-    }
-    ++refused;
-    const std::string& message = saved.message();
-    if (message.empty() || message.size() > 300 || message.find('\n') != std::string::npos) {
-      if (++broken == 1) first_broken = message.substr(0, 500);
-    }
-  }
-  MESSAGE("3000 mutated model files: " << read << " read, " << refused << " refused, " << broken << " broke the promise");
-  CHECK_MESSAGE(broken == 0, first_broken);
+    if (!saved.ok()) return Error{saved.message()};
+    return write_model(saved.value().vocab, saved.value().mlp).ok();
+  });
+  MESSAGE("3000 mutated model files: " << tally.read << " read, " << tally.refused << " refused, " << tally.broken
+                                         << " broke the promise");
+  CHECK_MESSAGE(tally.broken == 0, tally.first_broken);
 }

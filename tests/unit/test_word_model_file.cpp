@@ -9,6 +9,7 @@
 
 #include "check.hpp"
 #include "model_file.hpp"
+#include "model_mutation.hpp"
 #include "word_fixture.hpp"
 
 using namespace embedlab;
@@ -167,4 +168,21 @@ TEST_CASE("a word model that cannot be written is an error") {
   m = tiny_words(false);
   m.b[1] = FLT_MAX;
   CHECK(write_word_model(cat_dog(), m).message().rfind("the logit of the word \"<unk>\" (id 1) can reach", 0) == 0);
+}
+
+TEST_CASE("2000 mutated word model files are each read or refused with one short line, never a crash") {
+  WordConfig config = tiny_config();
+  config.embed = 3;
+  WordTrainer trainer = expect_ok(make_word_trainer(tiny_corpus, config));
+  expect_ok(trainer.run(20));
+  const std::string good = expect_ok(write_word_model(trainer.data().vocab, trainer.model()));
+  const MutationTally tally = read_mutations(good, 2000, 2027, [](const std::string& text) -> Result<bool> {
+    const auto saved = read_any_model(text);
+    if (!saved.ok()) return Error{saved.message()};
+    const auto* words = std::get_if<SavedWordModel>(&saved.value());
+    return words != nullptr && write_word_model(words->vocab, words->model).ok();
+  });
+  MESSAGE("2000 mutated word model files: " << tally.read << " read, " << tally.refused << " refused, " << tally.broken
+                                              << " broke the promise");
+  CHECK_MESSAGE(tally.broken == 0, tally.first_broken);
 }
