@@ -77,7 +77,7 @@ test('training on the bundled names makes the loss fall, and samples appear', as
 test('the same seed gives the same run: Reset, then train again, ends at the same loss', async () => {
   const { problems, lab } = await openLab();
   const [, first] = await trainFor(lab, 500);
-  await lab.getByRole('button', { name: 'Reset' }).click();
+  await lab.getByRole('button', { name: 'Reset to a random start' }).click();
   await lab.locator('#progress-text', { hasText: 'random start' }).waitFor();
   await lab.getByRole('button', { name: 'Train', exact: true }).click();
   await lab.locator('#final-losses', { hasText: 'After 500 steps' }).waitFor({ timeout: 60000 });
