@@ -7,7 +7,8 @@
 // embedding-lab.js also carries as text for where a worker cannot start from a file) and
 // datasets.js (the bundled datasets, loaded when the training section needs them) and gpt2-bpe.js
 // (GPT-2's merges, loaded when the GPT-2 tokenizer is chosen) and glove-20k.js (GloVe's word vectors,
-// loaded when section 6's real vectors are opened).
+// loaded when section 6's real vectors are opened) and wordnet-corpus.js (the word model's WordNet
+// corpus, loaded when a reader trains on it).
 // Formulas in the sections' HTML, marked data-tex (inline) or data-tex-display (block), are
 // typeset here, once, by KaTeX as MathML, which browsers draw natively: the site ships no KaTeX
 // code or fonts.
@@ -18,6 +19,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gpt2Merges } from '../scripts/gpt2_bpe.mjs';
 import { gloveFile } from '../scripts/glove.mjs';
+import { wordnetCorpus } from '../scripts/wordnet_corpus.mjs';
 import { gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -102,6 +104,13 @@ async function writeGlove() {
   console.log(`glove-20k.js: ${script.length} bytes, ${gzipSync(script).length} gzipped`);
 }
 
+/** wordnet-corpus.js: a third of WordNet's synsets as "lemmas : gloss" lines (scripts/wordnet_corpus.mjs), loaded when a reader trains the word model on it. */
+async function writeWordnetCorpus() {
+  const script = `self.embeddingLabWordnetCorpus = ${JSON.stringify(wordnetCorpus())};\n`;
+  await writeFile(`${site}/wordnet-corpus.js`, script);
+  console.log(`wordnet-corpus.js: ${Buffer.byteLength(script)} bytes, ${gzipSync(script).length} gzipped`);
+}
+
 await mkdir(site, { recursive: true });
 const worker = await esbuild.build({ ...bundle, entryPoints: [`${root}web/src/training/worker.js`], write: false, outfile: `${site}/training-worker.js` });
 const workerCode = worker.outputFiles[0].text;
@@ -116,6 +125,7 @@ await writeCoreBytes();
 await writeDatasets();
 await writeGpt2Merges();
 await writeGlove();
+await writeWordnetCorpus();
 await mkdir(`${site}/examples`, { recursive: true });
 for (const file of ['index.html', 'embed.html', 'page.css', 'favicon.svg', 'examples/course.html', 'examples/course.js', 'examples/course.css']) {
   await copyFile(`${root}web/${file}`, `${site}/${file}`);
