@@ -33,4 +33,4 @@ export const corpora = {
 };
 
 /** How many neighbours of the watched word the section lists. */
-export const neighbourCount = 8;
+export const neighbourCount = 10;

@@ -81,6 +81,7 @@ const kindOf = {
     create: (text, config) => Trainer.create(core, text, config),
     view: () => describe(currentModel()),
     firstChunk: 50,  // steps
+    pointsPerRun: Infinity,  // reports at most: chunks as long as chunkMs allows
     evaluateEvery: 2000,
     finish: () => ({ train: trainer.loss('train'), dev: trainer.loss('dev'), test: trainer.loss('test') }),
   },
@@ -88,6 +89,7 @@ const kindOf = {
     create: (text, config) => WordTrainer.create(core, text, config),
     view: () => wordView(),
     firstChunk: 1,  // a step of WordNet's default takes a few ms
+    pointsPerRun: 200,  // at least: a run of the tiny corpus is over in a blink, and its curves need points
     evaluateEvery: Infinity,
     finish: () => ({ dev: trainer.loss('dev') }),
   },
@@ -102,9 +104,10 @@ async function train(current) {
   let stepsPerChunk = kindOf[kind].firstChunk;
   while (run === current && trainer.info().steps < current.until) {
     const started = performance.now();
-    const { evaluateEvery } = kindOf[kind];
+    const { evaluateEvery, pointsPerRun } = kindOf[kind];
     const steps = trainer.info().steps, nextEvaluation = (Math.floor(steps / evaluateEvery) + 1) * evaluateEvery;
-    const { mean, error } = trainer.run(Math.min(stepsPerChunk, current.until - steps, nextEvaluation - steps));
+    const longest = Math.ceil(current.until / pointsPerRun);
+    const { mean, error } = trainer.run(Math.min(stepsPerChunk, longest, current.until - steps, nextEvaluation - steps));
     const elapsed = performance.now() - started;
     const info = trainer.info();
     post({ type: answer.progress, info, meanLoss: mean, elapsedMs: elapsed, ...kindOf[kind].view() });

@@ -30,6 +30,7 @@ export const loadWordnet = () => loadSiteScript('wordnet-corpus.js', 'embeddingL
  * settings() (the chosen corpus's), recipe() (what a model is built from, to compare) }.
  */
 export function mountCorpus({ part, state, onChange }) {
+  const corpusStatus = messageSlot(part('learned-corpus-status'));
   const corpusMessage = messageSlot(part('learned-corpus-message'));
   const settingsMessage = messageSlot(part('learned-settings-message'));
   const current = () => state.get('wordCorpus');
@@ -62,13 +63,16 @@ export function mountCorpus({ part, state, onChange }) {
     tinyText.hidden = current() !== 'tiny';
     fields.forEach(({ key }, i) => { inputs[i].input.value = settings()[key]; });
     tied.checked = settings().tied;
+    corpusMessage.clear();
+    corpusStatus.clear();
     if (current() === 'wordnet') {
-      corpusMessage.show('Loading WordNet’s glosses…');
+      corpusStatus.show('Loading WordNet’s glosses…');
       loadWordnet().then((text) => {
-        if (current() === 'wordnet') corpusMessage.show(`WordNet 3.0’s glosses: ${count.format(text.split('\n').length)} lines, ${count.format(text.length)} characters, loaded.`);
-      }, (error) => corpusMessage.show(`${error.message}.`));
-    } else {
-      corpusMessage.clear();
+        if (current() === 'wordnet') corpusStatus.show(`WordNet 3.0’s glosses: ${count.format(text.split('\n').length)} lines, ${count.format(text.length)} characters, loaded.`);
+      }, (error) => {
+        corpusStatus.clear();
+        corpusMessage.show(`${error.message}.`);
+      });
     }
   });
   state.watch(['wordCorpus', 'wordTraining', 'wordText'], onChange);

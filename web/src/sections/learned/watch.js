@@ -34,11 +34,11 @@ export function mountWatch({ part, initial, onWatch }) {
   const neighbours = part('learned-neighbours');
   let watch = initial;
 
-  const field = (label, size, onchange) => {
+  const field = (label, size, onchange, wide = false) => {
     const input = el('input', { type: 'text', size, spellcheck: 'false', autocapitalize: 'off', 'aria-label': label, onchange });
-    return { input, field: el('label', { class: 'field' }, el('span', {}, label), input) };
+    return { input, field: el('label', { class: wide ? 'field wide' : 'field' }, el('span', {}, label), input) };
   };
-  const pairs = field('Pairs', 24, () => ask('pairs', parsePairs(pairs.input.value)));
+  const pairs = field('Pairs', 24, () => ask('pairs', parsePairs(pairs.input.value)), true);
   const word = field('Neighbours of', 10, () => {
     const words = wordsOf(word.input.value);
     ask('word', words.length === 1 ? { value: words[0] } : { error: `“${word.input.value.trim().slice(0, 40)}” is not one word` });
@@ -47,7 +47,7 @@ export function mountWatch({ part, initial, onWatch }) {
     const words = wordsOf(picture.input.value);
     ask('words', words.length >= 2 && words.length <= maxWords ? { value: words }
       : { error: `the picture needs 2 to ${maxWords} words separated by spaces, not ${words.length}` });
-  });
+  }, true);
   part('learned-watch-controls').replaceChildren(pairs.field, word.field, picture.field);
 
   /** Asks the worker to watch a changed part, if it parsed; else says why, and the field shows what is watched. */
