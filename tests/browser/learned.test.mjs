@@ -59,7 +59,7 @@ test('on the tiny corpus cos(cat, dog) rises during training, cat\'s nearest wor
 test('two words started with one vector leave cosine 1.000 as training goes on', async () => {
   const { lab, problems } = await openPage();
   assert.deepEqual([await lab.getByLabel('Copy the vector of').inputValue(), await lab.getByLabel('to the word').inputValue()], ['cat', 'car']);
-  await lab.getByRole('button', { name: 'Start with these two vectors equal, and train' }).click();
+  await lab.getByRole('button', { name: 'Start with these two vectors equal, and learn' }).click();
   await lab.locator('#learned-progress', { hasText: /^Finished/ }).waitFor({ timeout: 60000 });
   const { names, rows } = await cosineTable(lab);
   assert.equal(names[0], 'cat · car');
@@ -78,7 +78,7 @@ test('WordNet\'s glosses are not loaded until chosen, and then once', async () =
   await lab.getByLabel('Corpus', { exact: true }).selectOption('wordnet');
   await lab.locator('#learned-corpus-status', { hasText: 'loaded' }).waitFor({ timeout: 30000 });
   assert.match(await lab.locator('#learned-corpus-status').textContent(), /^WordNet 3\.0’s glosses: [\d,]+ lines/);
-  assert.equal(await lab.getByLabel('Learning rate').last().inputValue(), '20');
+  assert.equal(await lab.getByLabel('Learning rate η').inputValue(), '20');
   await lab.getByLabel('Corpus', { exact: true }).selectOption('tiny');
   await lab.getByLabel('Corpus', { exact: true }).selectOption('wordnet');
   assert.equal(corpusRequests.length, 1);
@@ -96,10 +96,10 @@ test('an empty corpus, a garbage setting and unknown words are named, and nothin
   assert.equal(await runMessage.textContent(), 'the corpus has 0 lines with words: at least two are needed to split it into training and evaluation sets. Nothing changed.');
   await corpus.fill(text);
 
-  const lr = lab.getByLabel('Learning rate').last();
+  const lr = lab.getByLabel('Learning rate η');
   await lr.fill('0');
   await lr.press('Enter');
-  assert.match(await lab.locator('#learned-settings-message').textContent(), /^Learning rate “0” is not a number from 1\.4e-45 to 3\.4e\+38: it stays 0\.5\.$/);
+  assert.match(await lab.locator('#learned-settings-message').textContent(), /^Learning rate η “0” is not a number from 1\.4e-45 to 3\.4e\+38: it stays 0\.5\.$/);
   assert.equal(await lr.inputValue(), '0.5');
 
   await trainToTheEnd(lab);
@@ -123,7 +123,7 @@ test('an empty corpus, a garbage setting and unknown words are named, and nothin
   await lab.locator('#learned-neighbours-caption', { hasText: '“car”' }).waitFor();
 
   await lab.getByLabel('to the word').fill('bus');
-  await lab.getByRole('button', { name: 'Start with these two vectors equal, and train' }).click();
+  await lab.getByRole('button', { name: 'Start with these two vectors equal, and learn' }).click();
   const duplicateMessage = lab.locator('#learned-duplicate-message');
   await duplicateMessage.filter({ hasText: 'bus' }).waitFor();
   assert.equal(await duplicateMessage.textContent(), 'the word "bus" is not among the table\'s 11 words. The current model stays.');

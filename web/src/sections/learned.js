@@ -35,8 +35,9 @@ export function mountLearned({ root, state }) {
     worker.send(message);
   };
 
-  const trainButton = el('button', { type: 'button', onclick: () => act(runMessage, train) }, 'Train');
-  const pauseButton = el('button', { type: 'button', onclick: () => act(runMessage, pause) }, 'Pause');
+  // Named apart from section 7's Train and Pause, so that each button's name says which model it runs.
+  const trainButton = el('button', { type: 'button', onclick: () => act(runMessage, train) }, 'Learn the vectors');
+  const pauseButton = el('button', { type: 'button', onclick: () => act(runMessage, pause) }, 'Stop for now');
   const resetButton = el('button', { type: 'button', onclick: () => act(runMessage, () => create({ train: false })) }, 'Start again from random vectors');
   const progress = el('progress', { max: 1, value: 0, 'aria-label': 'Training progress of the word model' });
   part('learned-run-controls').replaceChildren(trainButton, pauseButton, resetButton, progress);
@@ -46,7 +47,7 @@ export function mountLearned({ root, state }) {
     return { input, field: el('label', { class: 'field' }, el('span', {}, label), input) };
   };
   const [from, to] = [wordField('Copy the vector of'), wordField('to the word')];
-  const duplicateButton = el('button', { type: 'button', onclick: () => act(duplicateMessage, duplicate) }, 'Start with these two vectors equal, and train');
+  const duplicateButton = el('button', { type: 'button', onclick: () => act(duplicateMessage, duplicate) }, 'Start with these two vectors equal, and learn');
   part('learned-duplicate-controls').replaceChildren(from.field, to.field, duplicateButton);
   const watch = mountWatch({ part, initial: corpora[state.get('wordCorpus')].watch, onWatch: askToWatch });
   const corpus = mountCorpus({ part, state, onChange: changed });  // calls changed() at once: after everything it uses
@@ -68,9 +69,9 @@ export function mountLearned({ root, state }) {
 
   function render() {
     const idle = phase === 'idle', fresh = stale();
-    trainButton.textContent = { creating: 'Starting…', running: 'Training…', pausing: 'Pausing…' }[phase]
-      ?? (fresh ? (model ? 'Train a new model' : 'Train')
-        : model.steps === 0 ? 'Train' : model.steps >= model.goal ? 'Trained' : `Continue to ${count.format(model.goal)} steps`);
+    trainButton.textContent = { creating: 'Starting…', running: 'Learning…', pausing: 'Stopping…' }[phase]
+      ?? (fresh ? (model ? 'Learn anew from random vectors' : 'Learn the vectors')
+        : model.steps === 0 ? 'Learn the vectors' : model.steps >= model.goal ? 'Learned' : `Continue to ${count.format(model.goal)} steps`);
     trainButton.disabled = !idle || (!fresh && model.steps >= model.goal);
     pauseButton.disabled = phase !== 'running';
     resetButton.disabled = duplicateButton.disabled = phase === 'creating';
@@ -86,7 +87,7 @@ export function mountLearned({ root, state }) {
       if (!model) watch.reset(words);
       [from.input.value, to.input.value] = [copy.from, copy.to];
     }
-    if (model && stale()) say('learned-progress', 'You changed the corpus or a setting: that needs a new model, which “Train a new model” starts from step 0.');
+    if (model && stale()) say('learned-progress', 'You changed the corpus or a setting: that needs a new model, which “Learn anew from random vectors” starts from step 0.');
     render();
   }
 
@@ -212,12 +213,12 @@ export function mountLearned({ root, state }) {
       case answer.stopped:
         phase = 'idle';
         model.steps = data.info.steps;
-        runMessage.show(`Training stopped: ${bounded(data.message)}. Lower the learning rate and train a new model.`);
+        runMessage.show(`Training stopped: ${bounded(data.message)}. Lower the learning rate and learn anew.`);
         break;
       case answer.died:
         phase = 'idle';
         model = null;
-        runMessage.show(`The training worker stopped (${bounded(data.message)}) and lost its model. A fresh one has started: press Train to train again.`);
+        runMessage.show(`The training worker stopped (${bounded(data.message)}) and lost its model. A fresh one has started: press “Learn the vectors” to start again.`);
         break;
       case answer.error:
         if (data.command === command.watch) {

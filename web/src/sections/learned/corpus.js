@@ -14,11 +14,11 @@ const fields = [
   { key: 'minCount', label: 'Min count', integer: true },
   { key: 'window', label: 'Window k', integer: true },
   { key: 'subsample', label: 'Subsample t', integer: false },
-  { key: 'embed', label: 'Embedding d', integer: true },
-  { key: 'batch', label: 'Batch', integer: true },
-  { key: 'lr', label: 'Learning rate', integer: false },
-  { key: 'steps', label: 'Steps', integer: true },
-  { key: 'seed', label: 'Seed', integer: true },
+  { key: 'embed', label: 'Vector width d', integer: true },
+  { key: 'batch', label: 'Words a batch', integer: true },
+  { key: 'lr', label: 'Learning rate η', integer: false },
+  { key: 'steps', label: 'Steps in the run', integer: true },
+  { key: 'seed', label: 'Random seed', integer: true },
 ];
 
 /** WordNet's glosses, one "lemmas : gloss" line per synset (about 3.8 MB of text). */
