@@ -16,7 +16,7 @@ import { answer, command, kinds } from '../training/protocol.js';
 import { corpora } from '../data/word_corpora.js';
 import { bounded, count, messageSlot } from './training/common.js';
 import { mountCorpus } from './learned/corpus.js';
-import { mountWatch } from './learned/watch.js';
+import { mountWatch, wordList } from './learned/watch.js';
 
 export function mountLearned({ root, state }) {
   const part = (id) => root.getElementById(id);
@@ -43,7 +43,7 @@ export function mountLearned({ root, state }) {
   part('learned-run-controls').replaceChildren(trainButton, pauseButton, resetButton, progress);
 
   const wordField = (label) => {
-    const input = el('input', { type: 'text', size: 10, spellcheck: 'false', autocapitalize: 'off', 'aria-label': label });
+    const input = el('input', { type: 'text', size: 10, spellcheck: 'false', autocapitalize: 'off', 'aria-label': label, list: wordList });
     return { input, field: el('label', { class: 'field' }, el('span', {}, label), input) };
   };
   const [from, to] = [wordField('Copy the vector of'), wordField('to the word')];
@@ -178,6 +178,7 @@ export function mountLearned({ root, state }) {
         lossChart.reset(['minibatch loss', 'uniform guess, ln V']);
         lossChart.add(0, [null, uniform]);
         watch.reset(watched);
+        watch.offer(data.words);
         show(0, data);
         if (!copy) say('learned-duplicate-result', '');
         say('learned-losses', `Before training: dev loss ${formatNumber(data.dev, 3)} nats on ${count.format(data.info.devSize)} held-out examples; ` +

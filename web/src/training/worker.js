@@ -81,7 +81,7 @@ const kindOf = {
     create: (text, config) => Trainer.create(core, text, config),
     view: () => describe(currentModel()),
     firstChunk: 50,  // steps
-    pointsPerRun: Infinity,  // reports at most: chunks as long as chunkMs allows
+    longestChunk: () => Infinity,  // steps: as many as chunkMs allows
     evaluateEvery: 2000,
     finish: () => ({ train: trainer.loss('train'), dev: trainer.loss('dev'), test: trainer.loss('test') }),
   },
@@ -89,7 +89,7 @@ const kindOf = {
     create: (text, config) => WordTrainer.create(core, text, config),
     view: () => wordView(),
     firstChunk: 1,  // a step of WordNet's default takes a few ms
-    pointsPerRun: 200,  // at least: a run of the tiny corpus is over in a blink, and its curves need points
+    longestChunk: (until) => Math.ceil(until / 200),  // 200 reports a run at least: the tiny corpus's run is over in a blink, and its curves need points
     evaluateEvery: Infinity,
     finish: () => ({ dev: trainer.loss('dev') }),
   },
@@ -104,10 +104,9 @@ async function train(current) {
   let stepsPerChunk = kindOf[kind].firstChunk;
   while (run === current && trainer.info().steps < current.until) {
     const started = performance.now();
-    const { evaluateEvery, pointsPerRun } = kindOf[kind];
+    const { evaluateEvery, longestChunk } = kindOf[kind];
     const steps = trainer.info().steps, nextEvaluation = (Math.floor(steps / evaluateEvery) + 1) * evaluateEvery;
-    const longest = Math.ceil(current.until / pointsPerRun);
-    const { mean, error } = trainer.run(Math.min(stepsPerChunk, longest, current.until - steps, nextEvaluation - steps));
+    const { mean, error } = trainer.run(Math.min(stepsPerChunk, longestChunk(current.until), current.until - steps, nextEvaluation - steps));
     const elapsed = performance.now() - started;
     const info = trainer.info();
     post({ type: answer.progress, info, meanLoss: mean, elapsedMs: elapsed, ...kindOf[kind].view() });

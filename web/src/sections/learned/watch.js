@@ -12,6 +12,7 @@ import { neighbourCount } from '../../data/word_corpora.js';
 const wordsOf = (text) => text.trim().toLowerCase().split(/\s+/).filter(Boolean);
 const pairLabel = ([a, b]) => `${a} · ${b}`;
 const maxWords = 40;  // words in the picture: more would not be legible
+export const wordList = 'learned-words';  // the datalist of the model's words, which the word fields offer
 
 /** "cat dog, cat the" as [['cat', 'dog'], ['cat', 'the']], or { error } naming the first piece that is not two words. */
 export function parsePairs(text) {
@@ -35,7 +36,7 @@ export function mountWatch({ part, initial, onWatch }) {
   let watch = initial;
 
   const field = (label, size, onchange, wide = false) => {
-    const input = el('input', { type: 'text', size, spellcheck: 'false', autocapitalize: 'off', 'aria-label': label, onchange });
+    const input = el('input', { type: 'text', size, spellcheck: 'false', autocapitalize: 'off', 'aria-label': label, list: wordList, onchange });
     return { input, field: el('label', { class: wide ? 'field wide' : 'field' }, el('span', {}, label), input) };
   };
   const pairs = field('Pairs', 24, () => ask('pairs', parsePairs(pairs.input.value)), true);
@@ -48,7 +49,8 @@ export function mountWatch({ part, initial, onWatch }) {
     ask('words', words.length >= 2 && words.length <= maxWords ? { value: words }
       : { error: `the picture needs 2 to ${maxWords} words separated by spaces, not ${words.length}` });
   }, true);
-  part('learned-watch-controls').replaceChildren(pairs.field, word.field, picture.field);
+  const datalist = el('datalist', { id: wordList });
+  part('learned-watch-controls').replaceChildren(datalist, pairs.field, word.field, picture.field);
 
   /** Asks the worker to watch a changed part, if it parsed; else says why, and the field shows what is watched. */
   function ask(key, { value, error }) {
@@ -88,6 +90,10 @@ export function mountWatch({ part, initial, onWatch }) {
     /** The cosine of each watched pair, as text: "cat · dog 0.721, cat · the −0.276". */
     describe(cosines) {
       return watch.pairs.map((pair, i) => `${pairLabel(pair)} ${formatNumber(cosines[i], 3)}`).join(', ');
+    },
+    /** The model's words, offered as the word fields are typed. */
+    offer(words) {
+      datalist.replaceChildren(...words.map((w) => el('option', { value: w })));
     },
     /** The fields show what is watched again (after the worker refused a change). */
     refill: fill,
