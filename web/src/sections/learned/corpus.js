@@ -54,15 +54,15 @@ export function mountCorpus({ part, state, onChange }) {
     },
     refuse: (message) => settingsMessage.show(message),
   }));
-  const tied = el('input', { type: 'checkbox', onchange: () => setSetting('tied', tied.checked) });
-  part('learned-settings-controls').replaceChildren(...inputs.map(({ field }) => field),
-    el('label', { class: 'check' }, tied, ' tie the output to E (logits h Eᵀ + b)'));
+  const output = select('Output', [{ value: 'separate', label: 'its own W_U (h W_U + b)' }, { value: 'tied', label: 'tied to E (h Eᵀ + b)' }],
+    settings().tied ? 'tied' : 'separate', (value) => setSetting('tied', value === 'tied'));
+  part('learned-settings-controls').replaceChildren(...inputs.map(({ field }) => field), output);
 
   state.watch(['wordCorpus', 'wordTraining'], () => {
     choice.querySelector('select').value = current();
     tinyText.hidden = current() !== 'tiny';
     fields.forEach(({ key }, i) => { inputs[i].input.value = settings()[key]; });
-    tied.checked = settings().tied;
+    output.querySelector('select').value = settings().tied ? 'tied' : 'separate';
     corpusMessage.clear();
     corpusStatus.clear();
     if (current() === 'wordnet') {
