@@ -1,12 +1,8 @@
 #include "model_file.hpp"
 
 #include <cmath>
-#include <cstdint>
-#include <limits>
-#include <nlohmann/json.hpp>
-#include <vector>
+#include <utility>
 
-#include "json_reader.hpp"
 #include "limits.hpp"
 #include "utf8.hpp"
 
@@ -14,96 +10,32 @@ namespace embedlab {
 
 namespace {
 
-// JSON whose numbers are float32, written in the shortest form that reads back to the same
-// float, and whose keys keep the order they were written in.
-using Json = nlohmann::basic_json<nlohmann::ordered_map, std::vector, std::string, bool, std::int64_t,
-                                  std::uint64_t, float>;
+using model_json::Json;
 
 constexpr const char* format_name = "embedlab-mlp";
-constexpr std::int64_t format_version = 1;
+constexpr const char* known_formats = "\"embedlab-mlp\" or \"embedlab-words\"";
 
-// "3.5", "null", "a string", "an array": a JSON value as a message names it.
-std::string what_is(const Json& value) {
-  if (value.is_number() || value.is_boolean() || value.is_null()) return value.dump();
-  return std::string(value.is_array() || value.is_object() ? "an " : "a ") + value.type_name();
-}
-
-Result<const Json*> member(const Json& model, const char* name) {
-  const auto found = model.find(name);
-  if (found == model.end()) return error("\"", name, "\" is missing");
-  return &*found;
-}
-
-Result<Index> read_size(const Json& model, const char* name) {
-  auto value = member(model, name);
-  if (!value.ok()) return Error{value.message()};
-  if (!value.value()->is_number_integer()) {
-    return error("\"", name, "\" must be a whole number, not ", what_is(*value.value()));
+// The MLP of a parsed file whose format is "embedlab-mlp".
+Result<SavedModel> mlp_from_json(const Json& model) {
+  using namespace model_json;
+  if (Status s = check_version(model); !s.ok()) return Error{s.message()};
+  auto vocab = read_vocab(model);
+  if (!vocab.ok()) return Error{vocab.message()};
+  Mlp<float> mlp;
+  auto context = read_size(model, "context"), embed = read_size(model, "embed"), hidden = read_size(model, "hidden");
+  for (const auto* size : {&context, &embed, &hidden}) {
+    if (!size->ok()) return Error{size->message()};
   }
-  if (value.value()->is_number_unsigned() && value.value()->get<std::uint64_t>() > std::numeric_limits<Index>::max()) {
-    return error("\"", name, "\" ", value.value()->dump(), " is too large");
-  }
-  return static_cast<Index>(value.value()->get<std::int64_t>());
-}
-
-// The `count` numbers of the JSON array `values` into out; `what` names the array in messages.
-Status read_numbers(float* out, const Json& values, const std::string& what, Index count) {
-  if (!values.is_array()) return error(what, " must be an array of ", count, " numbers, not ", what_is(values));
-  if (static_cast<Index>(values.size()) != count) {
-    return error(what, " has ", values.size(), " numbers but ", count, " are needed");
-  }
-  for (Index i = 0; i < count; ++i) {
-    const Json& value = values[static_cast<size_t>(i)];
-    if (!value.is_number()) return error(what, ": entry ", i, " is ", what_is(value), ", not a number");
-    out[i] = value.get<float>();  // finite: the parser rejects a number beyond float32's range
-  }
-  return {};
-}
-
-Status read_matrix(Matrix<float>& m, const Json& model, const char* name, Index rows, Index cols) {
-  auto value = member(model, name);
-  if (!value.ok()) return value.status();
-  const Json& json = *value.value();
-  if (!json.is_array()) return error("\"", name, "\" must be an array of ", rows, " rows, not ", what_is(json));
-  if (static_cast<Index>(json.size()) != rows) {
-    return error("\"", name, "\" has ", json.size(), " rows but ", rows, " are needed");
-  }
-  m.resize(rows, cols);
-  for (Index r = 0; r < rows; ++r) {
-    const std::string what = "row " + std::to_string(r) + " of \"" + name + "\"";
-    if (Status s = read_numbers(m.row(r).data(), json[static_cast<size_t>(r)], what, cols); !s.ok()) return s;
-  }
-  return {};
-}
-
-Status read_vector(RowVector<float>& v, const Json& model, const char* name, Index size) {
-  auto value = member(model, name);
-  if (!value.ok()) return value.status();
-  v.resize(size);
-  return read_numbers(v.data(), *value.value(), std::string("\"") + name + "\"", size);
-}
-
-Result<Vocabulary> read_vocab(const Json& model) {
-  auto value = member(model, "vocab");
-  if (!value.ok()) return Error{value.message()};
-  const Json& json = *value.value();
-  if (!json.is_array()) return error("\"vocab\" must be an array of symbols, not ", what_is(json));
-  std::vector<std::string> symbols;
-  for (size_t id = 0; id < json.size(); ++id) {
-    if (!json[id].is_string()) return error("\"vocab\": the symbol at id ", id, " is ", what_is(json[id]), ", not a string");
-    symbols.push_back(json[id].get<std::string>());
-  }
-  auto vocab = Vocabulary::from_symbols(std::move(symbols));
-  if (!vocab.ok()) return error("\"vocab\": ", vocab.message());
-  return vocab;
-}
-
-Json numbers(const float* values, Index count) { return Json(std::vector<float>(values, values + count)); }
-
-Json rows(const Matrix<float>& m) {
-  Json json = Json::array();
-  for (Index r = 0; r < m.rows(); ++r) json.push_back(numbers(m.row(r).data(), m.cols()));
-  return json;
+  const Index V = vocab.value().size(), B = context.value(), d = embed.value(), H = hidden.value();
+  if (Status s = check_mlp_sizes(V, B, d, H); !s.ok()) return Error{s.message()};
+  mlp.context = B;
+  if (Status s = read_matrix(mlp.C, model, "C", V, d); !s.ok()) return Error{s.message()};
+  if (Status s = read_matrix(mlp.W1, model, "W1", B * d, H); !s.ok()) return Error{s.message()};
+  if (Status s = read_vector(mlp.b1, model, "b1", H); !s.ok()) return Error{s.message()};
+  if (Status s = read_matrix(mlp.W2, model, "W2", H, V); !s.ok()) return Error{s.message()};
+  if (Status s = read_vector(mlp.b2, model, "b2", V); !s.ok()) return Error{s.message()};
+  if (Status s = check_activations(vocab.value(), mlp); !s.ok()) return Error{s.message()};
+  return SavedModel{std::move(vocab.value()), std::move(mlp)};
 }
 
 }  // namespace
@@ -143,54 +75,43 @@ Result<std::string> write_model(const Vocabulary& vocab, const Mlp<float>& mlp) 
   if (Status s = check_activations(vocab, mlp); !s.ok()) return Error{s.message()};
   Json model;
   model["format"] = format_name;
-  model["version"] = format_version;
+  model["version"] = model_json::format_version;
   model["vocab"] = vocab.symbols();
   model["context"] = mlp.context;
   model["embed"] = mlp.C.cols();
   model["hidden"] = mlp.W1.cols();
-  model["C"] = rows(mlp.C);
-  model["W1"] = rows(mlp.W1);
-  model["b1"] = numbers(mlp.b1.data(), mlp.b1.size());
-  model["W2"] = rows(mlp.W2);
-  model["b2"] = numbers(mlp.b2.data(), mlp.b2.size());
+  model["C"] = model_json::rows(mlp.C);
+  model["W1"] = model_json::rows(mlp.W1);
+  model["b1"] = model_json::numbers(mlp.b1);
+  model["W2"] = model_json::rows(mlp.W2);
+  model["b2"] = model_json::numbers(mlp.b2);
   return model.dump() + "\n";
 }
 
-Result<SavedModel> read_model(std::string_view text) {
-  if (text.size() > max_model_file_bytes) return too_large("the model file", max_model_file_bytes, "a model file");
-  auto parsed = read_json<Json>(text, "the model file");
+Result<AnyModel> read_any_model(std::string_view text) {
+  auto parsed = model_json::parse(text);
   if (!parsed.ok()) return Error{parsed.message()};
   const Json& model = parsed.value();
-  if (!model.is_object()) return error("the model file must hold a JSON object, not ", what_is(model));
-  auto format = member(model, "format");
+  auto format = model_json::format_of(model, known_formats);
   if (!format.ok()) return Error{format.message()};
-  if (*format.value() != format_name) {
-    const Json& given = *format.value();
-    return error("\"format\" is ", given.is_string() ? quote(given.get_ref<const std::string&>()) : what_is(given),
-                 ", not \"", format_name, "\": this is not an Embedding Lab model");
+  if (format.value() == format_name) {
+    auto mlp = mlp_from_json(model);
+    if (!mlp.ok()) return Error{mlp.message()};
+    return AnyModel{std::move(mlp.value())};
   }
-  auto version = read_size(model, "version");
-  if (!version.ok()) return Error{version.message()};
-  if (version.value() != format_version) {
-    return error("version ", version.value(), " is not supported: this reader knows version ", format_version);
+  if (format.value() == word_model_format) {
+    auto words = word_model_from_json(model);
+    if (!words.ok()) return Error{words.message()};
+    return AnyModel{std::move(words.value())};
   }
-  auto vocab = read_vocab(model);
-  if (!vocab.ok()) return Error{vocab.message()};
-  Mlp<float> mlp;
-  auto context = read_size(model, "context"), embed = read_size(model, "embed"), hidden = read_size(model, "hidden");
-  for (const auto* size : {&context, &embed, &hidden}) {
-    if (!size->ok()) return Error{size->message()};
-  }
-  const Index V = vocab.value().size(), B = context.value(), d = embed.value(), H = hidden.value();
-  if (Status s = check_mlp_sizes(V, B, d, H); !s.ok()) return Error{s.message()};
-  mlp.context = B;
-  if (Status s = read_matrix(mlp.C, model, "C", V, d); !s.ok()) return Error{s.message()};
-  if (Status s = read_matrix(mlp.W1, model, "W1", B * d, H); !s.ok()) return Error{s.message()};
-  if (Status s = read_vector(mlp.b1, model, "b1", H); !s.ok()) return Error{s.message()};
-  if (Status s = read_matrix(mlp.W2, model, "W2", H, V); !s.ok()) return Error{s.message()};
-  if (Status s = read_vector(mlp.b2, model, "b2", V); !s.ok()) return Error{s.message()};
-  if (Status s = check_activations(vocab.value(), mlp); !s.ok()) return Error{s.message()};
-  return SavedModel{std::move(vocab.value()), std::move(mlp)};
+  return error("\"format\" is ", quote(format.value()), ", not ", known_formats, ": this is not an Embedding Lab model");
+}
+
+Result<SavedModel> read_model(std::string_view text) {
+  auto model = read_any_model(text);
+  if (!model.ok()) return Error{model.message()};
+  if (auto* mlp = std::get_if<SavedModel>(&model.value())) return std::move(*mlp);
+  return Error{"this file holds a word model (\"embedlab-words\"), not a model of characters (\"embedlab-mlp\")"};
 }
 
 std::string projector_vectors(const Matrix<float>& table) {
@@ -202,9 +123,9 @@ std::string projector_vectors(const Matrix<float>& table) {
   return tsv;
 }
 
-std::string projector_metadata(const Vocabulary& vocab) {
+std::string projector_metadata(const std::vector<std::string>& symbols) {
   std::string tsv;
-  for (const std::string& symbol : vocab.symbols()) {
+  for (const std::string& symbol : symbols) {
     for (char c : symbol) {
       switch (c) {
         case '\t': tsv += "\\t"; break;
@@ -218,5 +139,7 @@ std::string projector_metadata(const Vocabulary& vocab) {
   }
   return tsv;
 }
+
+std::string projector_metadata(const Vocabulary& vocab) { return projector_metadata(vocab.symbols()); }
 
 }  // namespace embedlab

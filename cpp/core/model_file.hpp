@@ -1,5 +1,7 @@
 // A trained model as text: the JSON model file that the page and the command line save and
-// load, and the two TSV files that the TensorFlow Embedding Projector reads.
+// load, and the two TSV files that the TensorFlow Embedding Projector reads. A model file is of
+// one of two kinds, named by its "format": "embedlab-mlp", the character MLP below, or
+// "embedlab-words", the word model (word_model_file.hpp). read_any_model reads either.
 //
 // Shapes: V = vocabulary size, B = context length, d = embedding width, H = hidden units.
 //
@@ -13,9 +15,12 @@
 
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 #include "mlp.hpp"
 #include "vocab.hpp"
+#include "word_model_file.hpp"
 
 namespace embedlab {
 
@@ -35,11 +40,18 @@ Result<std::string> write_model(const Vocabulary& vocab, const Mlp<float>& mlp);
 // agree (check_mlp) and V be the vocabulary's size.
 Status check_activations(const Vocabulary& vocab, const Mlp<float>& mlp);
 
-// A model file read back. Everything is checked: at most max_model_file_bytes, valid JSON
-// nested at most max_json_depth deep, the format and version, the vocabulary (no duplicates), the
-// sizes and their limits, the shape of every matrix, that every number is finite in float32 and
-// that no activation can overflow (check_activations). The message names what is wrong and
-// quotes at most a short prefix of a bad value.
+// A model file of either kind.
+using AnyModel = std::variant<SavedModel, SavedWordModel>;
+
+// A model file read back, of the kind its "format" names. Everything is checked: at most
+// max_model_file_bytes, valid JSON nested at most max_json_depth deep, the format and version,
+// the vocabulary (no duplicates), the sizes and their limits, the shape of every matrix, that
+// every number is finite in float32 and that no activation can overflow (check_activations,
+// check_word_activations). The message names what is wrong and quotes at most a short prefix of
+// a bad value.
+Result<AnyModel> read_any_model(std::string_view text);
+
+// A model file that must hold the character MLP: read_any_model, and a word model is an error.
 Result<SavedModel> read_model(std::string_view text);
 
 // The Embedding Projector's vectors file: row i of the table (V, d) on line i, entries separated
@@ -48,6 +60,7 @@ std::string projector_vectors(const Matrix<float>& table);
 
 // Its metadata file: symbol i on line i, no header (one column). Tabs, line breaks and
 // backslashes in a symbol are written \t, \n, \r and \\ so that each symbol stays on its line.
+std::string projector_metadata(const std::vector<std::string>& symbols);
 std::string projector_metadata(const Vocabulary& vocab);
 
 }  // namespace embedlab

@@ -78,7 +78,7 @@ TEST_CASE("text that is not JSON, or cut short, is rejected with the parser's po
 TEST_CASE("a file of another format or version is rejected") {
   CHECK(read_model(changed([](auto& m) { m.erase("format"); })).message() == "\"format\" is missing");
   CHECK(read_model(changed([](auto& m) { m["format"] = "keras"; })).message() ==
-        "\"format\" is \"keras\", not \"embedlab-mlp\": this is not an Embedding Lab model");
+        "\"format\" is \"keras\", not \"embedlab-mlp\" or \"embedlab-words\": this is not an Embedding Lab model");
   CHECK(read_model(changed([](auto& m) { m["version"] = 2; })).message() ==
         "version 2 is not supported: this reader knows version 1");
   CHECK(read_model(changed([](auto& m) { m["version"] = "1"; })).message() ==
@@ -126,7 +126,8 @@ TEST_CASE("the projector files hold one row and one symbol a line") {
 TEST_CASE("a format string of a million characters is quoted by its first 40") {
   const std::string text = changed([](auto& m) { m["format"] = std::string(1000000, 'x') + "\n"; });
   CHECK(read_model(text).message() ==
-        "\"format\" is \"" + std::string(40, 'x') + "…\", not \"embedlab-mlp\": this is not an Embedding Lab model");
+        "\"format\" is \"" + std::string(40, 'x') + "…\", not \"embedlab-mlp\" or \"embedlab-words\": this is not an "
+        "Embedding Lab model");
 }
 
 TEST_CASE("a model file beyond 64 MB is refused before it is parsed") {

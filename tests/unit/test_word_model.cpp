@@ -7,6 +7,7 @@
 
 #include "check.hpp"
 #include "similarity.hpp"
+#include "word_fixture.hpp"
 #include "word_training.hpp"
 
 using namespace embedlab;
@@ -24,25 +25,6 @@ const Ids centres{1, 4, 3};
 
 double cosine(const Matrix<float>& E, Id a, Id b) {
   return expect_ok(cosine_similarity<double>(E.row(a).cast<double>(), E.row(b).cast<double>()));
-}
-
-// The sources' corpus: cat and dog share their contexts (feed the _, pet the _), car does not.
-const char* tiny_corpus =
-    "feed the cat\nfeed the dog\npet the cat\npet the dog\nthe cat sleeps\nthe dog sleeps\n"
-    "drive the car\npark the car\nthe car stops\nwash the car\n";
-
-WordConfig tiny_config() {
-  WordConfig c;
-  c.data.words = 100;
-  c.data.min_count = 1;
-  c.data.window = 2;
-  c.data.subsample = 0;
-  c.embed = 8;
-  c.batch = 16;
-  c.lr = 0.5f;
-  c.steps = 2000;
-  c.seed = 3;
-  return c;
 }
 }  // namespace
 
