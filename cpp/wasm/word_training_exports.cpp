@@ -14,6 +14,7 @@
 #include "similarity.hpp"
 #include "trainer_settings.hpp"
 #include "word_queries.hpp"
+#include "word_model_file.hpp"
 #include "word_vocab.hpp"
 
 using namespace embedlab;
@@ -162,6 +163,18 @@ EMSCRIPTEN_KEEPALIVE int el_word_trainer_copy_vector(int handle, const char* fro
     if (!rows.ok()) return fail(rows.message());
     const Id first_word = unknown_word + 1;  // the table's row r is the vocabulary's id r + 2, after "." and "<unk>"
     return report(t->copy_embedding_row(rows.value()[0] + first_word, rows.value()[1] + first_word));
+  });
+}
+
+// The word model's file ("embedlab-words" JSON, word_model_file.hpp) of the trainer's current
+// weights and vocabulary: text valid until the next call that returns text, or null.
+EMSCRIPTEN_KEEPALIVE const char* el_word_trainer_model_json(int handle) {
+  return guarded<const char*>(nullptr, [&]() -> const char* {
+    WordTrainer* t = trainer_of<WordTrainer>(handle);
+    if (!t) return nullptr;
+    auto text = write_word_model(t->data().vocab, t->model());
+    if (!text.ok()) return fail_with<const char*>(nullptr, text.message());
+    return keep_text(std::move(text.value()));
   });
 }
 

@@ -69,6 +69,17 @@ test('the picture of chosen words has one point per word and keeps its axes\' si
   });
 });
 
+test('the word model\'s file holds its kind, its words and its weights', () => {
+  core.scope(() => {
+    const trainer = WordTrainer.create(core, tiny, small);
+    trainer.run(10);
+    const file = JSON.parse(trainer.modelJson());
+    assert.equal(file.format, 'embedlab-words');
+    assert.equal(file.window, small.window);
+    assert.ok(JSON.stringify(file).includes('"cat"'));
+  });
+});
+
 test('the same seed gives the same run', () => {
   core.scope(() => {
     const losses = (trainer) => Array.from({ length: 20 }, () => trainer.run(5).mean);

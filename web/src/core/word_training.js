@@ -53,6 +53,10 @@ export class WordTrainer extends Trainer {
     const json = words('words', chosen);
     return this.core.result((out) => this.core.withText(json, (p, n) => this.core.module._el_word_trainer_projection(out, axes.handle, this.handle, p, n), 'words'));
   }
+  /** The word model's file of the current weights: "embedlab-words" JSON text. */
+  modelJson() {
+    return this.core.text(this.core.module._el_word_trainer_model_json(this.handle));
+  }
   /** Gives word `to` the vector of word `from`. */
   copyVector(from, to) {
     this.core.withText(text('from', from), (pf) => this.core.withText(text('to', to), (pt) =>

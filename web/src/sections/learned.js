@@ -9,6 +9,7 @@
 // there), recipe what it was built from, so the page can say when a change needs a new model,
 // copy the pair of the duplicates experiment, if it started with one.
 import { el } from '../dom.js';
+import { downloadText } from '../download.js';
 import { formatNumber } from '../format.js';
 import { LineChart } from '../figures/line_chart.js';
 import { startTrainingWorker } from '../training/client.js';
@@ -49,6 +50,11 @@ export function mountLearned({ root, state }) {
   const [from, to] = [wordField('Copy the vector of'), wordField('to the word')];
   const duplicateButton = el('button', { type: 'button', onclick: () => act(duplicateMessage, duplicate) }, 'Start with these two vectors equal, and learn');
   part('learned-duplicate-controls').replaceChildren(from.field, to.field, duplicateButton);
+  const keepMessage = messageSlot(part('learned-keep-message'));
+  part('learned-keep-controls').replaceChildren(el('button', { type: 'button', onclick: () => {
+    keepMessage.clear();
+    send({ type: command.model });
+  } }, 'Download the word model (JSON)'));
   const watch = mountWatch({ part, initial: corpora[state.get('wordCorpus')].watch, onWatch: askToWatch });
   const corpus = mountCorpus({ part, state, onChange: changed });  // calls changed() at once: after everything it uses
 
@@ -195,6 +201,10 @@ export function mountLearned({ root, state }) {
         show(data.info.steps, data);
         showProgress(data.info, data.meanLoss);
         break;
+      case answer.model:
+        downloadText(root, 'embedlab-words.json', data.json, 'application/json');
+        keepMessage.show(`The word model’s file (format “embedlab-words”) at step ${count.format(model.steps)}: its words, E, W_U and b.`);
+        break;
       case answer.watched:
         watch.reset(watchAsked, { keepChart: true });
         show(data.info.steps, data);
@@ -225,6 +235,10 @@ export function mountLearned({ root, state }) {
         if (data.command === command.watch) {
           watch.message.show(`${bounded(data.message)}. What was watched stays.`);
           watch.refill();
+          break;
+        }
+        if (data.command === command.model) {
+          keepMessage.show(`${bounded(data.message)}.`);
           break;
         }
         if (data.command === command.create || data.command === command.train) phase = 'idle';

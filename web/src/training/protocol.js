@@ -18,7 +18,7 @@ export const command = Object.freeze({
   step: 'step',            // one step, opened up
   sample: 'sample',        // { count, seed, options }
   nearest: 'nearest',      // { id, k }: the rows nearest to row id by cosine
-  model: 'model',          // the model file
+  model: 'model',          // the model file (of the model's kind)
   projector: 'projector',  // the Embedding Projector's files
   load: 'load',            // { json }: a model file
 });

@@ -74,8 +74,8 @@ function wordView(w = watched, t = trainer, followed = axes) {
   }));
 }
 
-/** What each kind makes, shows with each report, and measures at the end of a run (the word
- *  model's full softmax makes a whole split's loss slow: it measures dev alone). */
+/** What each kind makes, shows with each report, measures at the end of a run (the word
+ *  model's full softmax makes a whole split's loss slow: it measures dev alone), and its file. */
 const kindOf = {
   [kinds.mlp]: {
     create: (text, config) => Trainer.create(core, text, config),
@@ -84,6 +84,7 @@ const kindOf = {
     longestChunk: () => Infinity,  // steps: as many as chunkMs allows
     evaluateEvery: 2000,
     finish: () => ({ train: trainer.loss('train'), dev: trainer.loss('dev'), test: trainer.loss('test') }),
+    file: () => currentModel().json(),
   },
   [kinds.words]: {
     create: (text, config) => WordTrainer.create(core, text, config),
@@ -92,6 +93,10 @@ const kindOf = {
     longestChunk: (until) => Math.ceil(until / 200),  // 200 reports a run at least: the tiny corpus's run is over in a blink, and its curves need points
     evaluateEvery: Infinity,
     finish: () => ({ dev: trainer.loss('dev') }),
+    file: () => {
+      if (!trainer) throw new Error('there is no word model yet: press “Learn the vectors” first');
+      return trainer.modelJson();
+    },
   },
 };
 
@@ -209,7 +214,7 @@ const commands = {
     post({ type: answer.neighbours, id, ...found });
   },
   [command.model]() {
-    post({ type: answer.model, json: currentModel().json() });
+    post({ type: answer.model, json: kindOf[kind].file() });
   },
   [command.projector]() {
     post({ type: answer.projector, ...currentModel().projectorFiles() });
