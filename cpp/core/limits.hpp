@@ -70,6 +70,7 @@ inline constexpr Range word_vocab_range{"vocabulary size", 3, max_words + 2};   
 inline constexpr Range window_range{"window", 1, 8};                                // k words on each side
 inline constexpr Range min_count_range{"min count", 1, 1'000'000'000};              // times a kept word occurs
 inline constexpr std::size_t max_corpus_bytes = 16u * 1024 * 1024;                  // 16 MB: about 2.5 million words
+inline constexpr RealRange subsample_range{"subsample", 0.0f, 1.0f};                // t of frequent-word subsampling; 0 keeps every word
 
 // "hidden 2000 is out of range: it must be from 1 to 1024"; `value` as the reader wrote it.
 template <class Value>

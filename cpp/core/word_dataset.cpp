@@ -14,8 +14,9 @@ Status check_word_data_config(const WordDataConfig& config) {
   if (Status s = check_range(words_range, config.words); !s.ok()) return s;
   if (Status s = check_range(min_count_range, config.min_count); !s.ok()) return s;
   if (Status s = check_range(window_range, config.window); !s.ok()) return s;
-  if (!(config.subsample >= 0 && config.subsample <= 1)) {
-    return error("subsample ", config.subsample, " is out of range: it must be from 0 (keep every word) to 1");
+  if (!(config.subsample >= subsample_range.min && config.subsample <= subsample_range.max)) {
+    return error("subsample ", config.subsample, " is out of range: it must be from ", subsample_range.min, " (keep every word) to ",
+                 subsample_range.max);
   }
   return {};
 }

@@ -26,6 +26,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "json_reader.hpp"
 #include "model_file.hpp"
@@ -33,6 +34,7 @@
 #include "tensor.hpp"
 #include "trainer.hpp"
 #include "vocab.hpp"
+#include "word_training.hpp"
 
 namespace embedlab::wasm {
 
@@ -133,8 +135,27 @@ class Table {
 inline Table<FloatMatrix> matrices("matrix");
 inline Table<Vocabulary> vocabularies("vocabulary");
 inline Table<Rng> generators("random generator");
-inline Table<Trainer> trainers("trainer");
+// A trainer of either model kind: running, a split's loss, its facts and freeing take either; the
+// other exports ask for their kind with trainer_of.
+using AnyTrainer = std::variant<Trainer, WordTrainer>;
+template <class T>
+inline constexpr const char* kind_name = nullptr;
+template <>
+inline constexpr const char* kind_name<Trainer> = "character MLP";
+template <>
+inline constexpr const char* kind_name<WordTrainer> = "word model";
+inline Table<AnyTrainer> trainers("trainer");
 inline Table<SavedModel> models("model");
+
+// The trainer of `handle` if it trains a model of kind T; else null, and an error naming both kinds.
+template <class T>
+T* trainer_of(int handle) {
+  AnyTrainer* any = trainers.find(handle);
+  if (!any) return nullptr;
+  if (T* t = std::get_if<T>(any)) return t;
+  const char* kind = std::visit([](const auto& t) { return kind_name<std::decay_t<decltype(t)>>; }, *any);
+  return fail_with<T*>(nullptr, std::string("trainer ") + std::to_string(handle) + " trains a " + kind + ", not a " + kind_name<T>);
+}
 
 // A whole number from -2^53 to 2^53 (a JavaScript number that is an exact integer).
 inline bool is_whole(double value) { return std::abs(value) <= max_whole && value == std::floor(value); }

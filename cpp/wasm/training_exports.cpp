@@ -3,15 +3,15 @@
 // which sample, score a context and write themselves out. The page runs all of it in a Web
 // Worker. (What this file shares with core_exports.cpp is in handles.hpp.)
 //
-// Settings and facts cross as JSON objects with named fields, the names the JavaScript side uses:
-//   settings  {"context", "embed", "hidden", "batch", "lr", "lrFinal", "decayAt", "seed", "init"}
-//   facts     {"steps", "learningRate", "vocabSize", "context", "embed", "hidden", "batch",
-//              "trainSize", "devSize"}
+// Settings and facts cross as JSON objects with named fields, the names the JavaScript side uses
+// (trainer_settings.hpp). Running, a split's loss and the facts serve a trainer of either kind
+// (the word model's own exports are in word_training_exports.cpp); the rest are the MLP's.
 // el_limits() gives the default settings and every limit, so that nothing is copied elsewhere.
 #include <emscripten/emscripten.h>
 
 #include "handles.hpp"
 #include "limits.hpp"
+#include "trainer_settings.hpp"
 #include "projection.hpp"
 #include "sampler.hpp"
 
@@ -19,76 +19,6 @@ using namespace embedlab;
 using namespace embedlab::wasm;
 
 namespace {
-
-// The settings as JSON (see the top of this file).
-Json config_json(const TrainConfig& c) {
-  return {{"context", c.context}, {"embed", c.embed}, {"hidden", c.hidden}, {"batch", c.batch},
-          {"lr", shortest(c.lr)}, {"lrFinal", shortest(c.lr_final)}, {"decayAt", c.decay_at},
-          {"seed", c.seed}, {"init", init_name(c.init)}};
-}
-
-Json range_json(const Range& r) { return {{"min", r.min}, {"max", r.max}}; }
-
-// A whole-number setting from JSON, within [min, max]; `name` is its JSON name.
-Result<std::int64_t> read_whole(const Json& value, const std::string& name, std::int64_t min, std::int64_t max) {
-  if (!value.is_number()) return error(name, " must be a number, not ", value.type_name());
-  return whole_number(name.c_str(), value.get<double>(), min, max);
-}
-
-// A learning rate from JSON: a finite float32 above 0.
-Result<float> read_learning_rate(const Json& value, const std::string& name) {
-  if (!value.is_number()) return error(name, " must be a number, not ", value.type_name());
-  const double lr = value.get<double>();
-  if (!(lr >= learning_rate_range.min && lr <= learning_rate_range.max)) {
-    return error(name, " ", lr, " is out of range: it must be a number from ", learning_rate_range.min, " to ",
-                 learning_rate_range.max);
-  }
-  return static_cast<float>(lr);
-}
-
-// Settings from a JSON object: each field present replaces its default; an unknown field, or a
-// value of the wrong kind, is an error that names it.
-Result<TrainConfig> read_config(std::string_view text) {
-  auto object = read_json_object(text, "the settings");
-  if (!object.ok()) return Error{object.message()};
-  TrainConfig c;
-  for (const auto& item : object.value().items()) {
-    const std::string& name = item.key();
-    const Json& value = item.value();
-    Status s;
-    auto whole = [&](Index& field, const Range& range) {
-      auto v = read_whole(value, name, range.min, range.max);
-      if (v.ok()) field = static_cast<Index>(v.value());
-      return v.status();
-    };
-    auto rate = [&](float& field) {
-      auto v = read_learning_rate(value, name);
-      if (v.ok()) field = v.value();
-      return v.status();
-    };
-    if (name == "context") s = whole(c.context, context_range);
-    else if (name == "embed") s = whole(c.embed, embed_range);
-    else if (name == "hidden") s = whole(c.hidden, hidden_range);
-    else if (name == "batch") s = whole(c.batch, batch_range);
-    else if (name == "lr") s = rate(c.lr);
-    else if (name == "lrFinal") s = rate(c.lr_final);
-    else if (name == "decayAt" || name == "seed") {
-      auto v = read_whole(value, name, 0, max_whole_int);
-      if (v.ok() && name == "decayAt") c.decay_at = v.value();
-      if (v.ok() && name == "seed") c.seed = static_cast<std::uint64_t>(v.value());
-      s = v.status();
-    } else if (name == "init") {
-      auto init = value.is_string() ? parse_init(value.get<std::string>()) : Result<Init>(error("init must be text, not ", value.type_name()));
-      if (init.ok()) c.init = init.value();
-      s = init.status();
-    } else {
-      s = error("unknown setting ", quote(name), ": the settings are ", config_json(TrainConfig{}).dump());
-    }
-    if (!s.ok()) return Error{s.message()};
-  }
-  if (Status s = check_config(c); !s.ok()) return Error{s.message()};
-  return c;
-}
 
 // "train", "dev" or "test" (length bytes) as a Split.
 Result<Split> read_split(std::string_view name) {
@@ -107,11 +37,11 @@ extern "C" {
 // The core's default settings and its limits, as JSON:
 //   {"defaults": settings, "ranges": {"context" | "embed" | "hidden" | "batch" | "steps" | "pageSteps" |
 //    "maxLength" | "vocabularySize" | "lr" | "lrFinal" | "decayAt" | "seed": {"min", "max"}},
-//    "textBytes", "symbols", "matrixEntries"}
+//    "textBytes", "symbols", "matrixEntries",
+//    "words": the word model's {"defaults", "ranges": {name: {"min", "max"}}, "corpusBytes"}}
 EMSCRIPTEN_KEEPALIVE const char* el_limits() {
   return guarded<const char*>(nullptr, [] {
-    const Json lr = {{"min", static_cast<double>(learning_rate_range.min)}, {"max", static_cast<double>(learning_rate_range.max)}};
-    const Json whole = {{"min", 0}, {"max", max_whole_int}};
+    const Json lr = range_json(learning_rate_range), whole = whole_range_json;
     const Json ranges = {{"context", range_json(context_range)}, {"embed", range_json(embed_range)},
                          {"hidden", range_json(hidden_range)},   {"batch", range_json(batch_range)},
                          {"steps", range_json(steps_range)},     {"pageSteps", range_json(page_steps_range)},
@@ -119,7 +49,8 @@ EMSCRIPTEN_KEEPALIVE const char* el_limits() {
                          {"vocabularySize", range_json(vocab_range)}, {"lr", lr}, {"lrFinal", lr},
                          {"decayAt", whole}, {"seed", whole}};
     return keep_json({{"defaults", config_json(TrainConfig{})}, {"ranges", ranges}, {"textBytes", max_text_bytes},
-                      {"symbols", max_symbols}, {"matrixEntries", max_entries}});
+                      {"symbols", max_symbols}, {"matrixEntries", max_entries},
+                      {"words", {{"defaults", config_json(WordConfig{})}, {"ranges", word_ranges_json()}, {"corpusBytes", max_corpus_bytes}}}});
   });
 }
 
@@ -130,7 +61,7 @@ EMSCRIPTEN_KEEPALIVE const char* el_limits() {
 // returns its handle, or 0.
 EMSCRIPTEN_KEEPALIVE int el_trainer_new(const char* text, int length, const char* config, int config_length) {
   return guarded(0, [&] {
-    auto settings = read_config(to_text(config, config_length));
+    auto settings = read_train_config(to_text(config, config_length));
     if (!settings.ok()) return fail_with(0, settings.message());
     auto data = make_dataset(to_text(text, length), settings.value().context, settings.value().seed);
     if (!data.ok()) return fail_with(0, data.message());
@@ -149,11 +80,11 @@ EMSCRIPTEN_KEEPALIVE int el_trainer_free(int handle) { return trainers.remove(ha
 // weights are then those of the last good step. Null for no such trainer or a bad count.
 EMSCRIPTEN_KEEPALIVE const char* el_trainer_run(int handle, double steps) {
   return guarded<const char*>(nullptr, [&]() -> const char* {
-    Trainer* t = trainers.find(handle);
+    AnyTrainer* t = trainers.find(handle);
     if (!t) return nullptr;
     auto count = whole_number("steps", steps, steps_range.min, steps_range.max);
     if (!count.ok()) return fail_with<const char*>(nullptr, count.message());
-    auto run = t->run(count.value());
+    auto run = std::visit([&](auto& trainer) { return trainer.run(count.value()); }, *t);
     if (!run.ok()) return fail_with<const char*>(nullptr, run.message());
     Json result = {{"steps", run.value().steps}};
     if (run.value().steps > 0) result["meanLoss"] = exact(run.value().mean_loss);
@@ -165,11 +96,11 @@ EMSCRIPTEN_KEEPALIVE const char* el_trainer_run(int handle, double steps) {
 // *out = the mean loss over a whole split, named by text (length bytes): train, dev or test.
 EMSCRIPTEN_KEEPALIVE int el_trainer_loss(float* out, int handle, const char* split, int length) {
   return guarded(failed, [&] {
-    Trainer* t = trainers.find(handle);
+    AnyTrainer* t = trainers.find(handle);
     if (!t) return failed;
     auto which = read_split(to_text(split, length));
     if (!which.ok()) return fail(which.message());
-    Result<float> loss = t->loss(which.value());
+    Result<float> loss = std::visit([&](const auto& trainer) { return trainer.loss(which.value()); }, *t);
     if (!loss.ok()) return fail(loss.message());
     *out = loss.value();
     return ok;
@@ -179,19 +110,16 @@ EMSCRIPTEN_KEEPALIVE int el_trainer_loss(float* out, int handle, const char* spl
 // The facts of a trainer as JSON (see the top of this file), or null.
 EMSCRIPTEN_KEEPALIVE const char* el_trainer_info(int handle) {
   return guarded<const char*>(nullptr, [&]() -> const char* {
-    Trainer* t = trainers.find(handle);
+    AnyTrainer* t = trainers.find(handle);
     if (!t) return nullptr;
-    const TrainConfig& c = t->config();
-    return keep_json({{"steps", t->steps()}, {"learningRate", shortest(t->learning_rate())}, {"vocabSize", t->data().vocab.size()},
-                      {"context", c.context}, {"embed", c.embed}, {"hidden", c.hidden}, {"batch", c.batch},
-                      {"trainSize", t->data().train.size()}, {"devSize", t->data().dev.size()}});
+    return keep_json(std::visit([](const auto& trainer) { return info_json(trainer); }, *t));
   });
 }
 
 // out (V, d) = the embedding table C of the model being trained.
 EMSCRIPTEN_KEEPALIVE int el_trainer_table(int out, int handle) {
   return guarded(failed, [&] {
-    Trainer* t = trainers.find(handle);
+    Trainer* t = trainer_of<Trainer>(handle);
     if (!t) return failed;
     return into(out, [&](FloatMatrix& o) {
       o = t->model().C;
@@ -203,7 +131,7 @@ EMSCRIPTEN_KEEPALIVE int el_trainer_table(int out, int handle) {
 // out (V, d) = the gradient of C in the last step: non-zero only in rows of symbols of the batch.
 EMSCRIPTEN_KEEPALIVE int el_trainer_gradient(int out, int handle) {
   return guarded(failed, [&] {
-    Trainer* t = trainers.find(handle);
+    Trainer* t = trainer_of<Trainer>(handle);
     if (!t) return failed;
     return into(out, [&](FloatMatrix& o) {
       o = t->embedding_gradient();
@@ -216,7 +144,7 @@ EMSCRIPTEN_KEEPALIVE int el_trainer_gradient(int out, int handle) {
 // minibatch's contexts do not hold) as a JSON array, in increasing order; null with its error.
 EMSCRIPTEN_KEEPALIVE const char* el_trainer_zero_gradient_rows(int handle) {
   return guarded<const char*>(nullptr, [&]() -> const char* {
-    Trainer* t = trainers.find(handle);
+    Trainer* t = trainer_of<Trainer>(handle);
     if (!t) return nullptr;
     const Matrix<float>& dC = t->embedding_gradient();  // (V, d)
     Ids zero;
@@ -230,7 +158,7 @@ EMSCRIPTEN_KEEPALIVE const char* el_trainer_zero_gradient_rows(int handle) {
 // The last step's minibatch as JSON {"contexts": B arrays of T ids, "targets": B ids}, or null.
 EMSCRIPTEN_KEEPALIVE const char* el_trainer_batch(int handle) {
   return guarded<const char*>(nullptr, [&]() -> const char* {
-    Trainer* t = trainers.find(handle);
+    Trainer* t = trainer_of<Trainer>(handle);
     if (!t) return nullptr;
     const Ids& flat = t->batch_contexts();  // (B, T), row-major
     const auto T = static_cast<std::ptrdiff_t>(t->config().context);
@@ -243,7 +171,7 @@ EMSCRIPTEN_KEEPALIVE const char* el_trainer_batch(int handle) {
 // A saved model of the trainer's current weights and vocabulary; returns its handle, or 0.
 EMSCRIPTEN_KEEPALIVE int el_trainer_snapshot(int handle) {
   return guarded(0, [&] {
-    Trainer* t = trainers.find(handle);
+    Trainer* t = trainer_of<Trainer>(handle);
     if (!t) return 0;
     return models.add(SavedModel{t->data().vocab, t->model()});
   });

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { browserAndSite, iframeOnAnotherOrigin, screenshots, serveSite, underStrictPolicy, watchedPage } from './harness.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const sectionIds = ['lookup', 'one-hot', 'cost', 'text', 'unembedding', 'directions', 'training'];
+const sectionIds = ['lookup', 'one-hot', 'cost', 'text', 'unembedding', 'directions', 'training', 'learned'];
 const site = browserAndSite();
 
 async function open(url, { origin = site.server.url, count = 1, options } = {}) {
@@ -286,7 +286,7 @@ test('the contents list never overlaps itself, at 1280 and 360 px, light and dar
         return { text: li.textContent, box: box(li), parts };
       }));
       assert.deepEqual(items.map((item) => item.text), ['1Lookup', '2One-hot × W', '3The batched form', '4Text to tensor',
-        '5Unembedding and softmax', '6Directions', '7Training and sampling']);  // each number inside its item
+        '5Unembedding and softmax', '6Directions', '7Training and sampling', '8Learned, not defined']);  // each number inside its item
       const inside = (part, box) => part.left >= box.left - 0.5 && part.right <= box.right + 0.5 && part.top >= box.top - 0.5 && part.bottom <= box.bottom + 0.5;
       const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
       for (const item of items) assert.ok(item.parts.every((part) => inside(part, item.box)), `${item.text} spills out of its item at ${width} px`);

@@ -229,7 +229,7 @@ test('Pause tells the page it stopped: the progress line, the buttons and Contin
   assert.equal(await runButton(lab).textContent(), 'Continue to 200,000 steps');
   assert.equal(await runButton(lab).isEnabled(), true);
   assert.equal(await lab.getByRole('button', { name: 'Pause' }).isEnabled(), false);
-  assert.equal(await lab.getByRole('progressbar').evaluate((bar) => bar.value), paused);
+  assert.equal(await lab.getByRole('progressbar', { name: 'Training progress', exact: true }).evaluate((bar) => bar.value), paused);
   await runButton(lab).click();
   await lab.locator('#progress-text', { hasText: 'steps a second' }).waitFor({ timeout: 10000 });
   assert.ok(await stepOf(lab, '#progress-text') > paused, 'Continue goes on from where the model was');
@@ -266,7 +266,7 @@ test('raising Steps after a finished run continues the same model to the new tot
   assert.match(await lab.locator('#run-note').textContent(), /raise Steps to continue/);
   await setField(lab, 'Steps', 600);
   assert.equal(await runButton(lab).textContent(), 'Continue to 600 steps');
-  assert.deepEqual(await lab.getByRole('progressbar').evaluate((bar) => [bar.value, bar.max]), [300, 600]);  // not full any more
+  assert.deepEqual(await lab.getByRole('progressbar', { name: 'Training progress', exact: true }).evaluate((bar) => [bar.value, bar.max]), [300, 600]);  // not full any more
   await runButton(lab).click();
   await lab.locator('#final-losses', { hasText: 'After 600 steps' }).waitFor({ timeout: 60000 });
   const devSteps = await lab.locator('#loss-chart details tbody tr td:first-child').allTextContents();
@@ -372,7 +372,7 @@ test('loading a model clears the old run\'s curve, progress, samples and neighbo
   assert.equal(await lab.locator('#neighbours').textContent(), '');
   assert.equal(await lab.locator('#loss-chart details tbody tr').count(), 0);
   assert.equal(await lab.locator('#final-losses').textContent(), '');
-  assert.equal(await lab.getByRole('progressbar').evaluate((bar) => bar.value), 0);
+  assert.equal(await lab.getByRole('progressbar', { name: 'Training progress', exact: true }).evaluate((bar) => bar.value), 0);
   assert.equal(await lab.getByLabel('Embedding d', { exact: true }).inputValue(), '4');
   assert.equal(await runButton(lab).textContent(), 'Train a new model');
   assert.deepEqual(problems, []);

@@ -3,6 +3,7 @@
 // (which mounts the sections) both depend on it and not on each other.
 import { limits } from './core/limits.js';
 import { defaultContext, defaultH, symbols, tableC } from './data/worked_example.js';
+import { corpora, tinyCorpus } from './data/word_corpora.js';
 
 /**
  * The sections: name (the `section` setting's word), title (the contents list's), and whether it
@@ -16,6 +17,7 @@ export const sectionList = [
   { name: 'unembedding', title: 'Unembedding and softmax', readsContext: true },
   { name: 'directions', title: 'Directions' },
   { name: 'training', title: 'Training and sampling' },
+  { name: 'learned', title: 'Learned, not defined' },
 ];
 
 export const sectionNames = sectionList.map(({ name }) => name);
@@ -47,4 +49,7 @@ export const initialState = {
   // the core's settings (the lecture's, with its scaled init) and a run that fits a tab: a phone
   // gets a smaller budget of steps; the learning rate drops halfway, as the lecture's does
   training: { ...limits.defaults, steps: runSteps, decayAt: runSteps / 2 },
+  wordCorpus: 'tiny',       // learned, not defined: tiny or wordnet
+  wordText: tinyCorpus,     // the tiny corpus as the reader edited it
+  wordTraining: Object.fromEntries(Object.entries(corpora).map(([name, { settings }]) => [name, settings])),  // each corpus's settings
 };

@@ -13,20 +13,25 @@ const splits = { train: 'train', dev: 'dev', test: 'test' };
 const inits = { lecture: 'lecture', scaled: 'scaled' };
 const whole = 2 ** 53;
 
-/** A dataset and a model being trained on it, step by step. */
+/** A dataset and a model being trained on it, step by step: the character MLP (a WordTrainer,
+ *  word_training.js, trains the word model and shares run, loss and info). */
 export class Trainer extends CoreObject {
   /**
    * A trainer for text (one example per line) with settings like defaultConfig; a setting left
    * out keeps the core's default, and an unknown one is an error.
    */
   static create(core, text, config = {}) {
-    for (const [name, value] of Object.entries(object('config', config))) {
-      if (name === 'init') oneOf('init', value, inits);
-      else finiteNumber(name, value);
-    }
+    return Trainer.make(core, '_el_trainer_new', text, config, (name, value) => (name === 'init' ? oneOf('init', value, inits) : finiteNumber(name, value)));
+  }
+  /**
+   * A trainer of this class made by the C function cFunction(text, length, config, length) from
+   * text and settings, each of which checkSetting(name, value) checks before they cross as JSON.
+   */
+  static make(core, cFunction, text, config, checkSetting) {
+    for (const [name, value] of Object.entries(object('config', config))) checkSetting(name, value);
     const handle = core.withText(text, (p, n) => core.withText(JSON.stringify(config),
-      (c, length) => core.module._el_trainer_new(p, n, c, length), 'config'));
-    return core.track(new Trainer(core, core.handleOrThrow(handle)));
+      (c, length) => core.module[cFunction](p, n, c, length), 'config'));
+    return core.track(new this(core, core.handleOrThrow(handle)));
   }
   constructor(core, handle) {
     super(core, handle, '_el_trainer_free');

@@ -6,12 +6,14 @@ import { formatNumber } from '../format.js';
 
 const labelHeight = 12, charWidth = 7.5;  // of a 12px monospace label, for placing labels only
 
-/** The first of the places around a point (x, y) where a label of width w covers no earlier label. */
-function freePlace(x, y, w, placed) {
+/** The first of the places around a point (x, y) where a label of width w covers no earlier label
+ *  and stays inside the picture (0 to size). */
+function freePlace(x, y, w, placed, size) {
   const candidates = [[4, -4], [4, 12], [-4 - w, -4], [-4 - w, 12], [4, -14], [-w / 2, -8], [-w / 2, 18], [4, 22], [-4 - w, 22]];
   const box = ([dx, dy]) => ({ left: x + dx, right: x + dx + w, top: y + dy - labelHeight + 2, bottom: y + dy + 2 });
   const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
-  const covered = (offset) => placed.reduce((sum, other) => sum + overlap(box(offset), other), 0);
+  const outside = ({ left, right, top, bottom }) => Math.max(0, -left) + Math.max(0, right - size) + Math.max(0, -top) + Math.max(0, bottom - size);
+  const covered = (offset) => placed.reduce((sum, other) => sum + overlap(box(offset), other), 0) + outside(box(offset)) * labelHeight;
   const best = candidates.find((offset) => covered(offset) === 0) ?? candidates.reduce((a, b) => (covered(b) < covered(a) ? b : a));
   placed.push(box(best));
   return best;
@@ -50,7 +52,7 @@ export class ScatterPlot {
     const placed = [];
     points.forEach(([x, y], i) => {
       const [px, py] = [place(x, x0, x1), this.size - place(y, y0, y1)];
-      const [dx, dy] = freePlace(px, py, labels[i].length * charWidth, placed);
+      const [dx, dy] = freePlace(px, py, labels[i].length * charWidth, placed, this.size);
       this.dots[i].setAttribute('cx', px);
       this.dots[i].setAttribute('cy', py);
       this.texts[i].setAttribute('x', px + dx);

@@ -9,6 +9,7 @@ import textHtml from './text_to_tensor.html';
 import unembeddingHtml from './unembedding.html';
 import directionsHtml from './directions.html';
 import trainingHtml from './training.html';
+import learnedHtml from './learned.html';
 import { mountLookup } from './lookup.js';
 import { mountOneHot } from './one_hot.js';
 import { mountCost } from './cost.js';
@@ -16,6 +17,7 @@ import { mountTextToTensor } from './text_to_tensor.js';
 import { mountUnembedding } from './unembedding.js';
 import { mountDirections } from './directions.js';
 import { mountTraining } from './training.js';
+import { mountLearned } from './learned.js';
 
 const parts = {
   lookup: { html: lookupHtml, mount: mountLookup },
@@ -25,6 +27,7 @@ const parts = {
   unembedding: { html: unembeddingHtml, mount: mountUnembedding },
   directions: { html: directionsHtml, mount: mountDirections },
   training: { html: trainingHtml, mount: mountTraining },
+  learned: { html: learnedHtml, mount: mountLearned },
 };
 
 /** Each section with its number (its place in the whole lab, as its heading shows it), markup and mount. */

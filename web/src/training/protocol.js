@@ -1,16 +1,24 @@
 // The messages between the page and its training worker, named once for both sides
 // (web/src/training/client.js and web/src/training/worker.js).
 
+/** The kinds of model the worker trains. */
+export const kinds = Object.freeze({
+  mlp: 'mlp',      // the character MLP of section 7
+  words: 'words',  // the word model (CBOW) of "Learned, not defined"
+});
+
 /** What the page asks of the worker. */
 export const command = Object.freeze({
   start: 'start',          // { wasmBinary }: load the core
-  create: 'create',        // { text, config }: a new dataset and model at step 0
+  create: 'create',        // { kind (mlp if absent), text, config, and for words: watch, copy }: a new dataset and model at step 0
+                           //   watch: { pairs: [[a, b]], word, top, words: [w] } what progress shows; copy: { from, to } a vector to give
+  watch: 'watch',          // { watch }: what the word model's progress shows from now on
   train: 'train',          // { until }: train up to that many steps (a running run takes the new goal)
   pause: 'pause',          // stop training after the current chunk
   step: 'step',            // one step, opened up
   sample: 'sample',        // { count, seed, options }
   nearest: 'nearest',      // { id, k }: the rows nearest to row id by cosine
-  model: 'model',          // the model file
+  model: 'model',          // the model file (of the model's kind)
   projector: 'projector',  // the Embedding Projector's files
   load: 'load',            // { json }: a model file
   next: 'next',            // { context }: what the current model says of the symbol after a text
@@ -19,11 +27,13 @@ export const command = Object.freeze({
 /** What the worker answers. */
 export const answer = Object.freeze({
   ready: 'ready',            // the core is loaded
-  created: 'created',        // { info, dev, uniform, symbols, projection }
-  progress: 'progress',      // { info, meanLoss, elapsedMs (of the steps alone: scripts/benchmark.mjs), symbols, projection }
+  created: 'created',        // { kind, info, dev, uniform, then symbols, projection (mlp) or words and the view (words) }
+  progress: 'progress',      // { info, meanLoss, elapsedMs (of the steps alone: scripts/benchmark.mjs), then symbols,
+                             //   projection (mlp) or the view: cosines (of the pairs), neighbours ([[word, cosine]]), projection (words) }
+  watched: 'watched',        // { info, the view }: what a watch command asked for
   evaluated: 'evaluated',    // { steps, dev }
   paused: 'paused',          // { info }: the run stopped because the page asked
-  finished: 'finished',      // { info, train, dev, test }: the run reached its goal
+  finished: 'finished',      // { info, train, dev, test (mlp) or dev (words) }: the run reached its goal
   stopped: 'stopped',        // { info, message }: the loss stopped being finite
   opened: 'opened',          // { info, loss, dev, batch, gradient, zeroRows, symbols, projection }
   samples: 'samples',        // { samples }

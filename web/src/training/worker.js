@@ -3,18 +3,24 @@
 // 2-D projection and samples, all computed by the core. The names of the messages are in
 // protocol.js; web/src/training/client.js is the other side.
 //
+// A model has a kind (protocol.js's `kinds`): the character MLP, or the word model. Creating,
+// running, pausing and the losses are the same for both; what a progress report shows of the
+// model (its view) and what a finished run measures are each kind's.
+//
 // One run at a time: a run is an object, and a loop keeps going only while its run is the
 // current one, so Pause then Train again cannot leave two loops stepping the same model.
 import createEmbedLabModule from 'embedlab-wasm';
 import { loadCore } from '../core/core.js';
 import { Model, Trainer } from '../core/training.js';
-import { answer, command } from './protocol.js';
+import { WordTrainer } from '../core/word_training.js';
+import { answer, command, kinds } from './protocol.js';
 
-const chunkMs = 40;              // run steps for about this long between two progress reports
-const evaluateEverySteps = 2000;  // and measure the dev loss this often
+const chunkMs = 40;  // run steps for about this long between two progress reports
 
 let core;
 let trainer = null;  // the dataset and the model being trained, or null
+let kind = kinds.mlp;  // trainer's kind
+let watched = null;  // what the word model's view shows: { pairs, word, top, words }, or null
 let model = null;    // the current weights: a snapshot of trainer, or a model read from a file
 let axes = null;     // (d, 2) the axes of the last 2-D picture, which the next one follows
 let run = null;      // the run in progress: { until }, or null
@@ -55,32 +61,72 @@ function replaceModel(nextTrainer, nextModel, nextAxes) {
   [trainer, model, axes] = [nextTrainer, nextModel, nextAxes];
 }
 
+/**
+ * The word model's view of what the page watches (pairs of words, one word, words in a picture):
+ * the pairs' cosines, the word's nearest neighbours and the chosen words in 2-D.
+ */
+function wordView(w = watched, t = trainer, followed = axes) {
+  if (!w) return {};
+  return core.scope(() => ({
+    cosines: t.cosines(w.pairs),
+    neighbours: t.similar(w.word, w.top),
+    projection: t.projection(w.words, followed).toRows(),
+  }));
+}
+
+/** What each kind makes, shows with each report, measures at the end of a run (the word
+ *  model's full softmax makes a whole split's loss slow: it measures dev alone), and its file. */
+const kindOf = {
+  [kinds.mlp]: {
+    create: (text, config) => Trainer.create(core, text, config),
+    view: () => describe(currentModel()),
+    firstChunk: 50,  // steps
+    longestChunk: () => Infinity,  // steps: as many as chunkMs allows
+    evaluateEvery: 2000,
+    finish: () => ({ train: trainer.loss('train'), dev: trainer.loss('dev'), test: trainer.loss('test') }),
+    file: () => currentModel().json(),
+  },
+  [kinds.words]: {
+    create: (text, config) => WordTrainer.create(core, text, config),
+    view: () => wordView(),
+    firstChunk: 1,  // a step of WordNet's default takes a few ms
+    longestChunk: (until) => Math.ceil(until / 200),  // 200 reports a run at least: the tiny corpus's run is over in a blink, and its curves need points
+    evaluateEvery: Infinity,
+    finish: () => ({ dev: trainer.loss('dev') }),
+    file: () => {
+      if (!trainer) throw new Error('there is no word model yet: press “Learn the vectors” first');
+      return trainer.modelJson();
+    },
+  },
+};
+
 /** The loss of a model that gives every symbol of V the same probability, ln V: the cross-entropy of equal logits. */
 function uniformLoss(V) {
   return core.scope(() => core.crossEntropy(core.matrix(1, V), [0]).loss);
 }
 
 async function train(current) {
-  let stepsPerChunk = 50;
+  let stepsPerChunk = kindOf[kind].firstChunk;
   while (run === current && trainer.info().steps < current.until) {
     const started = performance.now();
-    const steps = trainer.info().steps, nextEvaluation = (Math.floor(steps / evaluateEverySteps) + 1) * evaluateEverySteps;
-    const { mean, error } = trainer.run(Math.min(stepsPerChunk, current.until - steps, nextEvaluation - steps));
+    const { evaluateEvery, longestChunk } = kindOf[kind];
+    const steps = trainer.info().steps, nextEvaluation = (Math.floor(steps / evaluateEvery) + 1) * evaluateEvery;
+    const { mean, error } = trainer.run(Math.min(stepsPerChunk, longestChunk(current.until), current.until - steps, nextEvaluation - steps));
     const elapsed = performance.now() - started;
     const info = trainer.info();
-    post({ type: answer.progress, info, meanLoss: mean, elapsedMs: elapsed, ...describe(currentModel()) });
+    post({ type: answer.progress, info, meanLoss: mean, elapsedMs: elapsed, ...kindOf[kind].view() });
     if (error) {
       run = null;
       post({ type: answer.stopped, message: error, info });
       return;
     }
-    if (info.steps % evaluateEverySteps === 0 && info.steps < current.until) post({ type: answer.evaluated, steps: info.steps, dev: trainer.loss('dev') });
+    if (info.steps % evaluateEvery === 0 && info.steps < current.until) post({ type: answer.evaluated, steps: info.steps, dev: trainer.loss('dev') });
     stepsPerChunk = Math.max(1, Math.round(stepsPerChunk * Math.min(2, chunkMs / Math.max(elapsed, 1))));
     await letCommandsIn();
   }
   if (run === current) {
     run = null;
-    post({ type: answer.finished, info: trainer.info(), train: trainer.loss('train'), dev: trainer.loss('dev'), test: trainer.loss('test') });
+    post({ type: answer.finished, info: trainer.info(), ...kindOf[kind].finish() });
   }
 }
 
@@ -99,16 +145,36 @@ const commands = {
     core = await loadCore(createEmbedLabModule, new Uint8Array(wasmBinary));
     post({ type: answer.ready });
   },
-  [command.create]({ text, config }) {
-    const next = Trainer.create(core, text, config);  // throws on bad text or settings
-    const snapshot = next.snapshot(), nextAxes = core.matrix(0, 0);
-    const created = replacing([next, snapshot, nextAxes], () => {
-      const info = next.info();
-      // a text too short for a dev split fails here, before it replaces anything
-      return { info, dev: next.loss('dev'), uniform: uniformLoss(info.vocabSize), ...describe(snapshot, nextAxes) };
-    });
-    replaceModel(next, snapshot, nextAxes);
-    post({ type: answer.created, ...created });
+  [command.create]({ kind: nextKind = kinds.mlp, text, config, watch = null, copy = null }) {
+    if (!Object.hasOwn(kindOf, nextKind)) throw new Error(`unknown model kind ${String(nextKind).slice(0, 40)}`);
+    const next = kindOf[nextKind].create(text, config);  // throws on bad text or settings
+    if (nextKind === kinds.mlp) {
+      const snapshot = next.snapshot(), nextAxes = core.matrix(0, 0);
+      const created = replacing([next, snapshot, nextAxes], () => {
+        const info = next.info();
+        // a text too short for a dev split fails here, before it replaces anything
+        return { info, dev: next.loss('dev'), uniform: uniformLoss(info.vocabSize), ...describe(snapshot, nextAxes) };
+      });
+      replaceModel(next, snapshot, nextAxes);
+      post({ type: answer.created, kind: nextKind, ...created });
+    } else {
+      const nextAxes = core.matrix(0, 0);
+      const created = replacing([next, nextAxes], () => {
+        if (copy) next.copyVector(copy.from, copy.to);  // "why no duplicates?": the run starts with two equal vectors
+        const info = next.info(), view = wordView(watch, next, nextAxes);
+        return { info, dev: next.loss('dev'), uniform: uniformLoss(info.vocabSize), words: next.words(), ...view };
+      });
+      replaceModel(next, null, nextAxes);
+      watched = watch;
+      post({ type: answer.created, kind: nextKind, ...created });
+    }
+    kind = nextKind;
+  },
+  [command.watch]({ watch }) {
+    if (kind !== kinds.words || !trainer) throw new Error('there is no word model to watch yet: press Train first');
+    const view = wordView(watch);  // an unknown word throws here: what was watched stays
+    watched = watch;
+    post({ type: answer.watched, info: trainer.info(), ...view });
   },
   [command.train]({ until }) {
     if (!trainer) throw new Error('there is no dataset and model to train yet');
@@ -157,7 +223,7 @@ const commands = {
     post({ type: answer.next, context, ...said, dev: trainer ? trainer.loss('dev') : null, steps: trainer ? trainer.info().steps : null });
   },
   [command.model]() {
-    post({ type: answer.model, json: currentModel().json() });
+    post({ type: answer.model, json: kindOf[kind].file() });
   },
   [command.projector]() {
     post({ type: answer.projector, ...currentModel().projectorFiles() });
@@ -167,6 +233,7 @@ const commands = {
     const nextAxes = core.matrix(0, 0);
     const described = replacing([loaded, nextAxes], () => ({ info: loaded.info(), ...describe(loaded, nextAxes) }));
     replaceModel(null, loaded, nextAxes);
+    kind = kinds.mlp;
     post({ type: answer.loaded, ...described });
   },
 };

@@ -1,0 +1,65 @@
+// The word model in training, seen from JavaScript: a thin wrapper over the C functions of
+// cpp/wasm/word_training_exports.cpp. It runs, and gives its losses and facts, as the MLP's
+// Trainer does (the same C functions); what it adds are the questions about words. Every number
+// comes from the C++ core; words cross as JSON.
+import { CoreError, finiteNumber, instance, list, shown, text, wholeNumber } from './check.js';
+import { Matrix } from './core.js';
+import { limits } from './limits.js';
+import { Trainer } from './training.js';
+
+/** The core's word settings (WordConfig's measured defaults for WordNet's glosses) and their limits. */
+export const wordDefaults = Object.freeze({ ...limits.words.defaults });
+export const wordRanges = limits.words.ranges;
+
+const words = (name, value) => {
+  list(name, value).forEach((word, i) => text(`${name}[${i}]`, word));
+  return JSON.stringify(Array.from(value));
+};
+
+/** A corpus and the word model being trained on it. */
+export class WordTrainer extends Trainer {
+  /**
+   * A word trainer for a corpus (one text a line) with settings like wordDefaults; a setting left
+   * out keeps the core's default, and an unknown one is an error.
+   */
+  static create(core, corpus, config = {}) {
+    return this.make(core, '_el_word_trainer_new', corpus, config, (name, value) => {
+      if (name === 'tied' && typeof value !== 'boolean') throw new CoreError(`tied ${shown(value)} must be true or false`);
+      if (name !== 'tied') finiteNumber(name, value);
+    });
+  }
+
+  /** The kept words, the most frequent first. */
+  words() {
+    return this.core.json(this.core.module._el_word_trainer_words(this.handle));
+  }
+  /** cos(a, b) of each pair [[a, b], ...], in order. */
+  cosines(pairs) {
+    list('pairs', pairs).forEach((pair, i) => words(`pairs[${i}]`, pair));
+    return this.core.withText(JSON.stringify(pairs), (p, n) => this.core.json(this.core.module._el_word_trainer_cosines(this.handle, p, n)), 'pairs');
+  }
+  /** The top words nearest to word by cosine, best first: [[word, cosine], ...]. */
+  similar(word, top) {
+    wholeNumber('top', top, -(2 ** 53), 2 ** 53);
+    return this.core.withText(text('word', word), (p) => this.core.json(this.core.module._el_word_trainer_similar(this.handle, p, top)), 'word');
+  }
+  /**
+   * The vectors of chosen words projected to 2-D (k, 2), as a new Matrix. axes, a Matrix, holds
+   * the previous picture's axes (d, 2), which the new ones follow so that the picture does not
+   * mirror, or is empty; it is replaced by the axes used.
+   */
+  projection(chosen, axes) {
+    instance('axes', axes, Matrix);
+    const json = words('words', chosen);
+    return this.core.result((out) => this.core.withText(json, (p, n) => this.core.module._el_word_trainer_projection(out, axes.handle, this.handle, p, n), 'words'));
+  }
+  /** The word model's file of the current weights: "embedlab-words" JSON text. */
+  modelJson() {
+    return this.core.text(this.core.module._el_word_trainer_model_json(this.handle));
+  }
+  /** Gives word `to` the vector of word `from`. */
+  copyVector(from, to) {
+    this.core.withText(text('from', from), (pf) => this.core.withText(text('to', to), (pt) =>
+      this.core.check(this.core.module._el_word_trainer_copy_vector(this.handle, pf, pt)), 'to'), 'from');
+  }
+}
