@@ -220,3 +220,31 @@ test('section 7’s exercises ask the model the page trained: the uniform loss, 
   assert.equal(right.length, 1, right.join());
   assert.deepEqual(problems, []);
 });
+
+test('section 8’s exercises read the word vectors the page learned: cat’s nearest word, cat and dog together, cat and car apart', async () => {
+  const { page, problems } = await openPage({ url: `${site.server.url}#section=learned&exercises=on` });
+  const lab = page.locator('embedding-lab');
+  const nearest = exercise(page, 'learned-nearest');
+  await nearest.input.fill('dog');
+  await nearest.check.click();
+  assert.equal(await nearest.message.textContent(), 'Not graded: there is no word model yet: press “Learn the vectors” first');
+  await lab.locator('#learned-run-controls button').first().click();
+  await lab.locator('#learned-progress', { hasText: /^Finished/ }).waitFor({ timeout: 60000 });
+  await nearest.input.fill('car');
+  await nearest.check.click();
+  await nearest.result.filter({ hasText: 'Not yet (try 1)' }).waitFor();
+  await nearest.input.fill('Dog');
+  await nearest.check.click();
+  await nearest.result.filter({ hasText: 'Right. “dog”: nobody told the model' }).waitFor();
+  const together = exercise(page, 'learned-together');
+  await together.check.click();
+  await together.result.filter({ hasText: /^Right\. cos\(cat, dog\) = 0\.\d\d/ }).waitFor();
+  const apart = exercise(page, 'learned-apart');
+  await apart.check.click();
+  assert.equal(await apart.message.textContent(), 'Not graded: the pair cat, car is not among the watched pairs: add it first');
+  await lab.getByRole('button', { name: 'Start with these two vectors equal, and learn' }).click();
+  await lab.locator('#learned-progress', { hasText: /^Finished/ }).waitFor({ timeout: 60000 });
+  await apart.check.click();
+  await apart.result.filter({ hasText: /^Right\. cos\(cat, car\) = 0\.\d\d/ }).waitFor();
+  assert.deepEqual(problems, []);
+});

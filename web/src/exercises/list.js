@@ -151,4 +151,25 @@ export const exercises = [
     hint: 'Think of names that start with “em”, and what comes third in most of them.',
     explanation: 'The model gives {expected} the largest probability after “em”: learned from the names it read, not from any rule.',
   },
+  {
+    id: 'learned-nearest', section: 'learned', live: true, query: { word: 'cat' },
+    prompt: 'On the tiny corpus, predict: once the vectors have learned, which word will be nearest to “cat”? Press “Learn the vectors”, then check.',
+    kind: 'symbol', figure: 'nearest',
+    hint: 'Look at the sentences: which word appears in the same places as cat (after feed, after pet, before sleeps)?',
+    explanation: '{expected}: nobody told the model; the gradient pulled together the vectors of words that share contexts.',
+  },
+  {
+    id: 'learned-together', section: 'learned', live: true, query: { pair: ['cat', 'dog'] },
+    prompt: 'Learn on the tiny corpus until cos(cat, dog) is above 0.5. Then check.',
+    kind: 'setting', figure: 'cosine', atLeast: 0.5,
+    hint: 'Press “Learn the vectors” and let it run to the end; the chart shows cos(cat, dog) rising from its random start.',
+    explanation: 'cos(cat, dog) = {expected}: from random vectors to nearly the same direction, because feed, pet and sleeps surround both.',
+  },
+  {
+    id: 'learned-apart', section: 'learned', live: true, query: { pair: ['cat', 'car'] },
+    prompt: 'Under “Why no duplicates?”, start cat and car with equal vectors (cosine 1.000) and learn. Check when training has pushed their cosine below 0.9.',
+    kind: 'setting', figure: 'cosine', atMost: 0.9,
+    hint: 'Write cat and car in the two fields and press the button: that run watches the pair cat, car.',
+    explanation: 'cos(cat, car) = {expected}: their contexts differ (feed the cat, park the car), so the gradient sent the two copies different ways.',
+  },
 ];

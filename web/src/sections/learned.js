@@ -30,6 +30,7 @@ export function mountLearned({ root, state }) {
   let watchAsked = null;    // a watch sent to the worker, until it answers
   let worker = null;        // started when the reader first trains
   let startedAt = 0, startedStep = 0, shownCorpus = null;
+  let shown = null;         // the last report drawn, for the exercises: { steps, words, watch, cosines, neighbours }
 
   const send = (message) => {
     worker ??= startTrainingWorker(receive);
@@ -158,6 +159,7 @@ export function mountLearned({ root, state }) {
   /** A report's numbers: the loss point, the watched view, and the duplicates pair's cosine. */
   function show(step, data) {
     watch.show(step, data);
+    if (data.cosines) shown = { ...shown, steps: step, watch: watch.watch, cosines: data.cosines, neighbours: data.neighbours };
     const copied = model.copy ? watch.watch.pairs.findIndex(([a, b]) => a === model.copy.from && b === model.copy.to) : -1;
     if (copied >= 0 && data.cosines) {
       say('learned-duplicate-result', `cos(${model.copy.from}, ${model.copy.to}) = ${formatNumber(data.cosines[copied], 3)} at step ${count.format(step)}` +
@@ -185,6 +187,7 @@ export function mountLearned({ root, state }) {
         lossChart.add(0, [null, uniform]);
         watch.reset(watched);
         watch.offer(data.words);
+        shown = { words: data.words };
         show(0, data);
         if (!copy) say('learned-duplicate-result', '');
         say('learned-losses', `Before training: dev loss ${formatNumber(data.dev, 3)} nats on ${count.format(data.info.devSize)} held-out examples; ` +
@@ -229,6 +232,7 @@ export function mountLearned({ root, state }) {
       case answer.died:
         phase = 'idle';
         model = null;
+        shown = null;
         runMessage.show(`The training worker stopped (${bounded(data.message)}) and lost its model. A fresh one has started: press “Learn the vectors” to start again.`);
         break;
       case answer.error:
@@ -252,4 +256,26 @@ export function mountLearned({ root, state }) {
   }
 
   render();
+  return { liveNumbers };
+
+  /**
+   * What the section shows of the model, for the exercises: the cosine of a watched pair
+   * (query.pair) and the nearest word to the watched word (query.word), as { symbols (the
+   * model's words), steps, cosine, nearest (an index into symbols) }. Rejects, saying what to do,
+   * before any model or when the pair or word is not the one watched.
+   */
+  async function liveNumbers({ pair, word } = {}) {
+    if (!model || !shown?.watch) throw new Error('there is no word model yet: press “Learn the vectors” first');
+    const numbers = { symbols: shown.words, steps: shown.steps };
+    if (pair) {
+      const at = shown.watch.pairs.findIndex(([a, b]) => [a, b].sort().join() === [...pair].sort().join());  // either order: cosine is symmetric
+      if (at < 0) throw new Error(`the pair ${pair.join(', ')} is not among the watched pairs: add it first`);
+      numbers.cosine = shown.cosines[at];
+    }
+    if (word) {
+      if (shown.watch.word !== word) throw new Error(`set “Neighbours of” to ${word} first`);
+      numbers.nearest = shown.words.indexOf(shown.neighbours[0][0]);
+    }
+    return numbers;
+  }
 }
