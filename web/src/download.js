@@ -1,5 +1,5 @@
 // Handing the reader a file the page made (a model file, say): a link to a Blob of its text,
-// clicked once. (sections/training/keep.js does the same for section 7; it can use this.)
+// clicked once. Sections 7 and 8 download their models through it.
 import { el } from './dom.js';
 
 /** Downloads `text` as a file `name` of MIME type `type`; the link goes into root (a page or a shadow root) for the click. */

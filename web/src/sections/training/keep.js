@@ -1,5 +1,6 @@
 // Keeping the model: download it, export it for the Embedding Projector, or load a model file.
 import { el } from '../../dom.js';
+import { downloadText } from '../../download.js';
 import { command } from '../../training/protocol.js';
 import { count, messageSlot } from './common.js';
 
@@ -26,12 +27,6 @@ export function mountKeep({ root, part, send }) {
     el('label', { class: 'field' }, el('span', {}, 'Load a model'), modelFile));
   return {
     message,
-    download(name, text, type) {
-      const link = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
-      root.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    },
+    download: (name, text, type) => downloadText(root, name, text, type),
   };
 }
