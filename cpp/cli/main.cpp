@@ -39,9 +39,7 @@ namespace {
 
 using namespace embedlab;
 
-// JSON whose numbers print as the shortest float32 that reads back the same, keys in order.
-using Json = nlohmann::basic_json<nlohmann::ordered_map, std::vector, std::string, bool, std::int64_t,
-                                  std::uint64_t, float>;
+using cli::Json;
 
 struct TrainOptions {
   std::string data, out, init = "scaled";
@@ -82,14 +80,6 @@ Result<WordTable> projected_rows(AnyModel model) {
   return word_table_of(words.vocab, words.model.E);
 }
 
-// The loss of a whole split, or null when the split has no examples (a text of few lines).
-Result<Json> split_loss(const Trainer& trainer, Split split) {
-  if (trainer.data().split(split).size() == 0) return Json(nullptr);
-  auto loss = trainer.loss(split);
-  if (!loss.ok()) return Error{loss.message()};
-  return Json(loss.value());
-}
-
 Status train(const TrainOptions& options) {
   TrainConfig config = options.config;
   auto init = parse_init(options.init);
@@ -116,16 +106,9 @@ Status train(const TrainOptions& options) {
   auto file = write_model(trainer.data().vocab, trainer.model());
   if (!file.ok()) return file.status();
   if (Status s = out.value().commit(file.value()); !s.ok()) return s;
-  Json result;
-  result["steps"] = options.steps;
-  for (Split split : {Split::train, Split::dev, Split::test}) {
-    auto loss = split_loss(trainer, split);
-    if (!loss.ok()) return loss.status();
-    result[std::string(split_name(split)) + "_loss"] = loss.value();
-  }
-  result["seconds"] = static_cast<float>(seconds);
-  result["ms_per_step"] = static_cast<float>(seconds * 1000 / static_cast<double>(options.steps));
-  std::cout << result.dump() << '\n';
+  auto summary = cli::run_summary(trainer, options.steps, seconds);
+  if (!summary.ok()) return summary.status();
+  std::cout << summary.value().dump() << '\n';
   return {};
 }
 

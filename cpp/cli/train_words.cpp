@@ -13,11 +13,6 @@
 
 namespace embedlab::cli {
 
-namespace {
-// JSON whose numbers print as the shortest float32 that reads back the same, keys in order.
-using Json = nlohmann::basic_json<nlohmann::ordered_map, std::vector, std::string, bool, std::int64_t, std::uint64_t, float>;
-
-}  // namespace
 
 CLI::App* add_train_words_command(CLI::App& app, TrainWordsOptions& options) {
   WordConfig& c = options.config;
@@ -57,19 +52,9 @@ Status train_words(const TrainWordsOptions& options) {
   auto file = write_word_model(trainer.data().vocab, trainer.model());
   if (!file.ok()) return file.status();
   if (Status s = out.value().commit(file.value()); !s.ok()) return s;
-  Json result;
-  result["steps"] = config.steps;
-  for (Split split : {Split::train, Split::dev, Split::test}) {
-    Json loss = nullptr;  // null for a split without examples
-    if (trainer.data().split(split).size() > 0) {
-      auto value = trainer.loss(split);
-      if (!value.ok()) return value.status();
-      loss = value.value();
-    }
-    result[std::string(split_name(split)) + "_loss"] = loss;
-  }
-  result["seconds"] = static_cast<float>(seconds);
-  result["ms_per_step"] = static_cast<float>(seconds * 1000 / static_cast<double>(config.steps));
+  auto summary = run_summary(trainer, config.steps, seconds);
+  if (!summary.ok()) return summary.status();
+  Json& result = summary.value();
   result["words_per_second"] = static_cast<float>(static_cast<double>(config.steps * config.batch) / seconds);
   result["vocabulary_size"] = trainer.data().vocab.size();
   std::cout << result.dump() << '\n';

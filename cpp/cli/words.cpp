@@ -8,6 +8,7 @@
 #include "files.hpp"
 #include "glove_file.hpp"
 #include "limits.hpp"
+#include "model_json.hpp"
 #include "word_queries.hpp"
 #include "word_vocab.hpp"
 
@@ -15,9 +16,7 @@ namespace embedlab::cli {
 
 namespace {
 
-// JSON whose numbers print as the shortest float32 that reads back the same, keys in order.
-using Json = nlohmann::basic_json<nlohmann::ordered_map, std::vector, std::string, bool, std::int64_t,
-                                  std::uint64_t, float>;
+using model_json::Json;  // numbers as the shortest float32 that reads back the same, keys in order
 
 Json scores_json(const std::vector<WordScore>& scores) {
   Json list = Json::array();
