@@ -142,7 +142,7 @@ export const exercises = [
     prompt: 'Train until the dev loss is below 2.5. Then check.',
     kind: 'setting', figure: 'dev', atMost: 2.5,
     hint: 'Press Train and let the run finish; if the dev loss stays high, train more steps (the lecture lowers the learning rate halfway).',
-    explanation: 'The dev loss is {expected}, well under ln 27 ≈ 3.30: the model now guesses the next letter of names it never saw far better than chance.',
+    explanation: 'The dev loss is {expected}, well under the uniform guess’s ln V (the line the chart starts from): the model now guesses the next letter of names it never saw far better than chance.',
   },
   {
     id: 'training-next', section: 'training', live: true, query: { context: 'em' },
