@@ -4,16 +4,18 @@
 //   2. WASM under Node, through web/src/core/training.js;
 //   3. WASM in headless Chromium, in the site's training worker (build/site/training-worker.js),
 //      timed from the `train` command to its `finished` answer;
-//   4. PyTorch eager on one thread (scripts/benchmark_torch.py), where Debian's python3-torch is;
+//   4. PyTorch eager on one thread (scripts/benchmark_torch.py, Debian's python3-torch), once on
+//      OpenBLAS and once on the reference BLAS (netlib), each chosen by LD_LIBRARY_PATH;
 //   5. TensorFlow.js with its WASM backend under Node, one thread (scripts/benchmark_tfjs.mjs;
 //      at most 5,000 steps: it is the slowest).
 // Each runtime warms up, then times --steps steps; it prints ms per step, the ratios, how the
 // native products compare with the CPU's FMA limit, and last one JSON line of the figures (null
-// where a runtime is missing). Then the word model (CBOW, its default settings) on WordNet's
-// glosses: words per second natively (`embedlab train-words`) and in Chromium's training worker,
-// --word-steps steps each (in Chromium only where the site's worker trains word models). Not part
-// of the tests. Needs the build outputs of a first `bash scripts/test.sh`.
-//   node scripts/benchmark.mjs [--steps 20000] [--word-steps 100]
+// where a runtime is missing), with the issue's aims met or not. Then the word model (CBOW, its
+// default settings) on WordNet's glosses: words per second natively (`embedlab train-words`) and
+// in Chromium's training worker, --word-steps steps each. Not part of the tests. Needs the build
+// outputs of a first `bash scripts/test.sh`; scripts/benchmark.sh installs PyTorch and the BLAS
+// libraries, then runs this:
+//   bash scripts/benchmark.sh [--steps 20000] [--word-steps 100]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -65,7 +67,7 @@ function readSteps() {
     };
     return { steps: whole('steps'), wordSteps: whole('word-steps') };
   } catch (error) {
-    fail(`${error.message} (usage: node scripts/benchmark.mjs [--steps 20000] [--word-steps 100])`);
+    fail(`${error.message} (usage: bash scripts/benchmark.sh [--steps 20000] [--word-steps 100])`);
   }
 }
 
@@ -201,28 +203,35 @@ function runNativeWords(corpusFile, steps, work) {
   return { wordsPerSecond: result.words_per_second, msPerStep: result.ms_per_step, vocabulary: result.vocabulary_size };
 }
 
-/** Whether the core's WASM exports a word trainer (the site's worker then trains word models). */
-function wasmHasWordTrainer() {
-  return WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(paths.wasm))).some(({ name }) => name === 'el_word_trainer_new');
-}
-
 /**
  * Words per second of the word model in Chromium's training worker, over the worker's own time of
- * the steps (elapsedMs of its chunks, as natively); null where the build has no word trainer.
+ * the steps (elapsedMs of its chunks, as natively).
  */
 async function runChromiumWords(text, steps) {
-  if (!wasmHasWordTrainer()) return null;
   const run = await trainInChromium({ kind: 'words', text, config: { steps }, warmup: 0, steps });
   if (run.unsupported) return null;
   return { wordsPerSecond: (steps * run.info.batch) / (run.chunkMs / 1000), msPerStep: run.chunkMs / steps };
 }
 
+// Debian's torch calls libblas.so.3, which Debian's packages put in one folder per library; the
+// loader takes the one LD_LIBRARY_PATH names first. OpenBLAS is the BLAS PyTorch is normally built
+// with (the aim compares with it); the reference BLAS shows what a slow BLAS costs.
+const blasFolders = [
+  { name: 'OpenBLAS', folder: '/usr/lib/x86_64-linux-gnu/openblas-pthread', package: 'libopenblas0-pthread' },
+  { name: 'reference BLAS (netlib)', folder: '/usr/lib/x86_64-linux-gnu/blas', package: 'libblas3' },
+];
+
+/** PyTorch on each BLAS that is installed, OpenBLAS first; [] without torch. */
 function runTorch(dataFile, steps) {
   const probe = existsSync(paths.python) && spawnSync(paths.python, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
-  if (!probe) return null;
-  const result = lastJsonLine(execFileSync(paths.python, [paths.torchScript, '--data', dataFile, '--steps', String(steps)], { encoding: 'utf8' }));
-  const note = result.blas === 'OpenBLAS' ? [] : ['not the OpenBLAS of the reference figure below: its matrix products are slower'];
-  return { label: `PyTorch ${result.torch} eager, ${result.threads} thread, ${result.blas} (BLAS_INFO=${result.blas_config})`, ms: result.ms_per_step, note };
+  if (!probe) return [];
+  return blasFolders.map((blas) => {
+    if (!existsSync(`${blas.folder}/libblas.so.3`)) return { blas: blas.name, missing: `${blas.name} is not installed (Debian's ${blas.package}; scripts/benchmark.sh installs it)` };
+    const env = { ...process.env, LD_LIBRARY_PATH: blas.folder, OPENBLAS_NUM_THREADS: '1' };
+    const result = lastJsonLine(execFileSync(paths.python, [paths.torchScript, '--data', dataFile, '--steps', String(steps)], { encoding: 'utf8', env }));
+    if (result.blas !== blas.name) fail(`PyTorch was to run on ${blas.name} from ${blas.folder} but loaded ${result.blas}`);
+    return { blas: blas.name, label: `PyTorch ${result.torch} eager, ${result.threads} thread, ${result.blas}`, ms: result.ms_per_step };
+  });
 }
 
 async function runTfjs(text, steps) {
@@ -260,21 +269,23 @@ function fmaLimit(marchNative) {
 const ms = (value) => `${value.toFixed(3)} ms/step`;
 const times = (a, b) => `${(a / b).toFixed(a / b < 10 ? 2 : 1)}x`;
 
-function printResults({ steps, vocab, source, names, load }, rows, torch, tfjs, limit) {
+function printResults({ steps, vocab, source, names, load }, rows, torchRuns, tfjs, limit) {
   const width = Math.max(...[...rows, ...reference.map(([label]) => ({ label }))].map((row) => row.label.length)) + 2;
   const [native, node, chromium] = rows;
+  const torch = torchRuns.find((run) => run.blas === 'OpenBLAS' && run.ms);
   console.log(`\nTraining the lecture model (V ${vocab}, T 3, d 10, H 200, batch 32, lr 0.1), ${steps.toLocaleString('en-US')} steps`);
   console.log(`on ${names.toLocaleString('en-US')} ${source}; ${os.cpus().length} cores, load average ${load.toFixed(2)} before the run`);
   for (const row of rows) {
     console.log(`  ${row.label.padEnd(width)}${ms(row.ms)}${row === native ? '' : `   (${times(row.ms, native.ms)} native)`}`);
     for (const line of row.note ?? []) console.log(`      ${line}`);
   }
-  if (!torch) console.log('  PyTorch: not installed, skipped');
+  if (!torchRuns.length) console.log('  PyTorch: not installed (Debian\'s python3-torch; scripts/benchmark.sh installs it), skipped');
+  for (const { missing } of torchRuns) if (missing) console.log(`  PyTorch on ${missing}, skipped`);
   if (!tfjs) console.log('  TensorFlow.js: not installed (npm ci), skipped');
   const ratios = [`WASM in Chromium / WASM in Node = ${times(chromium.ms, node.ms)}`];
   if (torch) {
-    ratios.unshift(`PyTorch / native = ${times(torch.ms, native.ms)}`, `PyTorch / WASM in Node = ${times(torch.ms, node.ms)}`,
-      `PyTorch / WASM in Chromium = ${times(torch.ms, chromium.ms)}`);
+    ratios.unshift(`PyTorch (OpenBLAS) / native = ${times(torch.ms, native.ms)}`, `PyTorch (OpenBLAS) / WASM in Node = ${times(torch.ms, node.ms)}`,
+      `PyTorch (OpenBLAS) / WASM in Chromium = ${times(torch.ms, chromium.ms)}`);
   }
   if (tfjs) ratios.push(`TensorFlow.js wasm / WASM in Node = ${times(tfjs.ms, node.ms)}`, `TensorFlow.js wasm / WASM in Chromium = ${times(tfjs.ms, chromium.ms)}`);
   console.log(`Ratios: ${ratios.join('; ')}`);
@@ -290,8 +301,22 @@ function printResults({ steps, vocab, source, names, load }, rows, torch, tfjs, 
   } else {
     console.log('Native against the FMA limit: no FMA flag or clock in /proc/cpuinfo, not computed');
   }
+  printAims([
+    ['Chromium within 2x of native', times(chromium.ms, native.ms), chromium.ms <= 2 * native.ms],
+    ['a 200,000-step run in a tab under 12 s', `${(chromium.ms * 200).toFixed(1)} s`, chromium.ms * 200 < 12],  // ms/step x 200,000 steps / 1,000
+    ['native within 1.3x of the FMA limit (the step\'s products)', limit ? times(limit.gflops, native.stepProducts) : null, limit && limit.gflops <= 1.3 * native.stepProducts],
+    ['native at least 4x faster than PyTorch eager with OpenBLAS', torch ? times(torch.ms, native.ms) : null, torch && torch.ms >= 4 * native.ms],
+    ['WASM in Chromium at least 10x faster than tfjs-wasm', tfjs ? times(tfjs.ms, chromium.ms) : null, tfjs && tfjs.ms >= 10 * chromium.ms],
+  ]);
   console.log('Reference figures from issue 5 (measured before, on this machine kind; not measured now):');
   for (const [label, value] of reference) console.log(`  ${label.padEnd(width)}${ms(value)}`);
+}
+
+/** The issue's aims, each with this run's figure and whether it is met (not measured: a runtime is missing). */
+function printAims(aims) {
+  console.log('Aims (this run):');
+  const width = Math.max(...aims.map(([aim]) => aim.length)) + 2;
+  for (const [aim, figure, met] of aims) console.log(`  ${aim.padEnd(width)}${figure === null ? 'not measured' : `${figure.padEnd(8)}${met ? 'met' : 'not met'}`}`);
 }
 
 function printWords(corpus, steps, native, chromium) {
@@ -302,7 +327,7 @@ function printWords(corpus, steps, native, chromium) {
   const rate = (run) => `${Math.round(run.wordsPerSecond).toLocaleString('en-US')} words/s (${run.msPerStep.toFixed(2)} ms/step)`;
   console.log(`Word model (CBOW, the core's default settings, vocabulary ${native.vocabulary}) on ${corpus.source}, ${steps} steps:`);
   console.log(`  native, embedlab train-words        ${rate(native)}`);
-  console.log(`  WASM in Chromium, training worker   ${chromium ? `${rate(chromium)}   (${times(native.wordsPerSecond, chromium.wordsPerSecond)} slower than native)` : 'not available in this build (the core has no word trainer exports)'}`);
+  console.log(`  WASM in Chromium, training worker   ${rate(chromium)}   (${times(native.wordsPerSecond, chromium.wordsPerSecond)} slower than native)`);
 }
 
 const { steps, wordSteps } = readSteps();
@@ -320,7 +345,8 @@ try {
   const native = runNative(dataFile, steps);
   const node = await runNode(core, lecture, text, steps);
   const chromium = await runChromium(lecture, text, steps);
-  const torch = runTorch(dataFile, steps);
+  const torchRuns = runTorch(dataFile, steps);
+  const torch = torchRuns.find((run) => run.blas === 'OpenBLAS' && run.ms);
   const tfjs = existsSync(paths.tfjs) ? await runTfjs(text, steps) : null;
   const corpus = await loadWordCorpus();
   let nativeWords = null, chromiumWords = null;
@@ -330,14 +356,15 @@ try {
     nativeWords = runNativeWords(corpusFile, wordSteps, work);
     chromiumWords = await runChromiumWords(corpus.text, wordSteps);
   }
-  const rows = [native, node, chromium, torch, tfjs].filter(Boolean);
+  const rows = [native, node, chromium, ...torchRuns.filter((run) => run.ms), tfjs].filter(Boolean);
   const limit = fmaLimit(native.marchNative);
-  printResults({ steps, vocab: node.vocab, source, names: text.split('\n').filter(Boolean).length, load }, rows, torch, tfjs, limit);
+  printResults({ steps, vocab: node.vocab, source, names: text.split('\n').filter(Boolean).length, load }, rows, torchRuns, tfjs, limit);
   printWords(corpus, wordSteps, nativeWords, chromiumWords);
   console.log(`Load average after the run: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 minutes)`);
   const figure = (row) => (row ? Number(row.ms.toFixed(4)) : null);
   const words = (run) => (run ? Math.round(run.wordsPerSecond) : null);
-  console.log(JSON.stringify({ native_ms: figure(native), node_wasm_ms: figure(node), chromium_ms: figure(chromium), pytorch_ms: figure(torch), tfjs_wasm_ms: figure(tfjs),
+  console.log(JSON.stringify({ native_ms: figure(native), node_wasm_ms: figure(node), chromium_ms: figure(chromium), pytorch_ms: figure(torch),
+    pytorch_netlib_ms: figure(torchRuns.find((run) => run.blas !== 'OpenBLAS' && run.ms)), tfjs_wasm_ms: figure(tfjs),
     native_words_per_s: words(nativeWords), chromium_words_per_s: words(chromiumWords), native_step_products_gflops: Number(native.stepProducts.toFixed(1)),
     fma_limit_gflops: limit ? Math.round(limit.gflops) : null, load_average: Number(load.toFixed(2)) }));
 } catch (error) {

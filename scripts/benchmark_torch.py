@@ -58,14 +58,16 @@ def step(params, X, Y, generator):
 
 
 def blas_library():
-    """The BLAS this process loaded: Debian's torch calls whichever libblas.so.3 the system selects."""
+    """The BLAS this process loaded: Debian's torch calls whichever libblas.so.3 the loader finds
+    first (the system's alternative, or the folder LD_LIBRARY_PATH names: scripts/benchmark.mjs
+    chooses one), so the answer is the folder of the libblas.so.3 mapped into this process."""
     with open("/proc/self/maps", encoding="utf-8") as maps:
-        paths = {line.split()[-1] for line in maps if "blas" in line.split()[-1]}
+        paths = {os.path.realpath(line.split()[-1]) for line in maps if os.path.basename(line.split()[-1]).startswith("libblas.so")}
     if any("openblas" in path for path in paths):
         return "OpenBLAS"
     if any("/blas/libblas" in path for path in paths):
         return "reference BLAS (netlib)"
-    return ", ".join(sorted(os.path.basename(path) for path in paths)) or "no BLAS library"
+    return ", ".join(sorted(paths)) or "no libblas.so.3"
 
 
 def blas_config():

@@ -19,10 +19,11 @@ require_node() {
   fi
 }
 
-# Installs the Debian packages that are missing (apt-get runs only if one is), then the npm
-# packages of package-lock.json (npm ci runs only when the lock file changed).
+# Installs the Debian packages that are missing (apt-get runs only if one is), with any extra
+# packages named as arguments, then the npm packages of package-lock.json (npm ci runs only when
+# the lock file changed).
 install_dependencies() {
-  local packages=(cmake make g++ emscripten libeigen3-dev doctest-dev libutfcpp-dev nlohmann-json3-dev libcli11-dev chromium fonts-dejavu-core wordnet-base)
+  local packages=(cmake make g++ emscripten libeigen3-dev doctest-dev libutfcpp-dev nlohmann-json3-dev libcli11-dev chromium fonts-dejavu-core wordnet-base "$@")
   command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
   local missing=()
   for package in "${packages[@]}"; do
