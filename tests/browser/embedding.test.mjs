@@ -414,3 +414,15 @@ test('a section shown alone keeps its number and says what the context it reads 
   assert.equal(await whole.page.locator('.givens').count(), 0);  // with section 1 above it, no need
   assert.deepEqual([...problems, ...whole.problems], []);
 });
+
+test('in a browser without Web Workers the training section says it cannot start, and the others work', async () => {
+  const { page, problems } = await watchedPage(site.browser, site.server.url);
+  await page.addInitScript(() => { delete globalThis.Worker; });
+  await page.goto(site.server.url);
+  await page.waitForSelector('embedding-lab[ready]', { timeout: 15000 });
+  assert.match(await text(page, '#training .message[role=alert]'), /^This section could not start: .*Worker.*\. The other sections work\.$/);
+  assert.equal(await page.locator('#training-controls button').count(), 0);  // no control that half works
+  await page.getByLabel('W[2][0]', { exact: true }).fill('-0.5');  // section 1 still computes
+  assert.equal(await text(page, '#spotlight-row'), '[-0.50, 0.20]');
+  assert.deepEqual(problems, []);
+});

@@ -71,6 +71,7 @@ export class EmbeddingLabElement extends HTMLElement {
       emit('ready');
     }).catch((error) => {
       status.textContent = `The lab could not start: ${error.message}`;
+      if (!status.isConnected) shadow.prepend(status);  // removed once the core had loaded
     });
   }
 }

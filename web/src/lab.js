@@ -37,13 +37,30 @@ export function mountLab(shadow, { core, names, settings = {}, emit = () => {}, 
   const controls = {};  // what sections let the message API do (train, pause, sample)
   const live = {};      // section -> liveNumbers(query): the numbers of what it trained, for its exercises
   for (const { name, mount } of chosen) {
-    const { liveNumbers, ...offered } = mount({ root: shadow, core, state, emit }) ?? {};
+    let mounted;
+    try {
+      mounted = mount({ root: shadow, core, state, emit }) ?? {};
+    } catch (error) {
+      cannotStart(shadow.getElementById(name), error);  // the other sections still work
+      continue;
+    }
+    const { liveNumbers, ...offered } = mounted;
     Object.assign(controls, offered);
     if (liveNumbers) live[name] = liveNumbers;
   }
   Object.assign(controls, mountExercises({ root: shadow, core, state, emit, names: chosen.map(({ name }) => name), embedded, live }));
   if (chosen.length === 1 && chosen[0].readsContext) shadow.getElementById(chosen[0].name).querySelector('h2').after(givens(state));
   return { state, controls };
+}
+
+/**
+ * A section whose mount threw (a browser without Web Workers, say): its controls are taken away,
+ * so that none of them half works, and a message under its heading says what went wrong.
+ */
+function cannotStart(section, error) {
+  section.querySelectorAll('.controls').forEach((controls) => controls.replaceChildren());
+  section.querySelector('h2').after(el('p', { class: 'message', role: 'alert' },
+    `This section could not start: ${String(error?.message ?? error).slice(0, 200)}. The other sections work.`));
 }
 
 /**
