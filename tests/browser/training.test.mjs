@@ -50,6 +50,7 @@ async function stepByHandAfter(lab, steps) {
 test('training on the bundled names makes the loss fall, and samples appear', async () => {
   const { page, problems, lab } = await openLab();
   await setField(lab, 'Steps', 3000);
+  assert.equal(await lab.getByLabel('Decay at step', { exact: true }).inputValue(), '1500');  // halfway, as the lecture decays
   await lab.getByRole('button', { name: 'Train' }).click();
   await lab.locator('#final-losses', { hasText: 'Before training' }).waitFor({ timeout: 30000 });
   const start = Number((await lab.locator('#final-losses').textContent()).match(/dev loss ([\d.]+)/)[1]);

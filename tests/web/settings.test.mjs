@@ -127,3 +127,14 @@ test('the training settings take their ranges and defaults from the core, and na
   assert.deepEqual(properties.hidden.parse('1025', 'Hidden H'), { error: 'Hidden H “1025” is not a whole number from 1 to 1,024' });
   assert.deepEqual(properties.lr.parse('0'), { error: 'lr “0” is not a number from 1.4e-45 to 3.4e+38' });
 });
+
+test('the decay step follows Steps, halfway, unless it is given or was set apart from the half', () => {
+  const half = readSettings({ steps: '8000' }).values.training;
+  assert.deepEqual([half.steps, half.decayAt], [8000, 4000]);
+  const given = readSettings({ steps: '8000', decayAt: '7000' }).values.training;
+  assert.deepEqual([given.steps, given.decayAt], [8000, 7000]);
+  const apart = { ...initialState, training: { ...initialState.training, steps: 20000, decayAt: 15000 } };
+  assert.equal(readChanges({ steps: '8000' }, apart).values.training.decayAt, 15000);
+  assert.equal(readChanges({ steps: '8001' }, initialState).values.training.decayAt, 4000);
+  assert.equal(readChanges({ seed: '7' }, initialState).values.training.decayAt, initialState.training.decayAt);
+});

@@ -23,6 +23,17 @@ export const sectionList = [
 export const sectionNames = sectionList.map(({ name }) => name);
 
 const runSteps = globalThis.matchMedia?.('(max-width: 600px)').matches ? 5000 : 20000;
+const halfway = (steps) => Math.floor(steps / 2);
+
+/**
+ * The training settings with Steps set to `steps`. The learning rate drops halfway through the
+ * run, as the lecture's does, so the decay step follows Steps while it sits at half of them; a
+ * decay step set apart from that half stays where it was set.
+ */
+export function withSteps(training, steps) {
+  const following = training.decayAt === halfway(training.steps);
+  return { ...training, steps, decayAt: following ? halfway(steps) : training.decayAt };
+}
 
 export const initialState = {
   vocab: symbols,           // @ a b c ., ids 0..4
@@ -48,7 +59,7 @@ export const initialState = {
   exercises: 'auto',        // the exercises at the end of sections: on, off, or auto (shown on the whole lab's own page)
   // the core's settings (the lecture's, with its scaled init) and a run that fits a tab: a phone
   // gets a smaller budget of steps; the learning rate drops halfway, as the lecture's does
-  training: { ...limits.defaults, steps: runSteps, decayAt: runSteps / 2 },
+  training: { ...limits.defaults, steps: runSteps, decayAt: halfway(runSteps) },
   wordCorpus: 'tiny',       // learned, not defined: tiny or wordnet
   wordText: tinyCorpus,     // the tiny corpus as the reader edited it
   wordTraining: Object.fromEntries(Object.entries(corpora).map(([name, { settings }]) => [name, settings])),  // each corpus's settings

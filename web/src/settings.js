@@ -6,7 +6,7 @@
 // A bad value's text is only ever shown as text, and only its first characters.
 import { parseNumber } from './parse.js';
 import { limits } from './core/limits.js';
-import { initialState, sectionNames } from './defaults.js';
+import { initialState, sectionNames, withSteps } from './defaults.js';
 import { pairName, pairs } from './data/glove_examples.js';
 
 export const maxHashLength = 4000;
@@ -191,6 +191,10 @@ function read(source, base, outcome) {
     if (error) notices.push(`${error}: ${outcome.value}`);
     else if (property.field) values.training = { ...(values.training ?? base.training), [property.field]: value };
     else values[name] = value;
+  }
+  const given = new Set(Object.keys(source).map(settingName));
+  if (given.has('steps') && !given.has('decayAt') && values.training) {  // the decay step follows Steps, as in the form
+    values.training.decayAt = withSteps(base.training, values.training.steps).decayAt;
   }
   return { values: consistent(values, base, outcome, notices), notices };
 }

@@ -4,6 +4,7 @@ import { el, select } from '../../dom.js';
 import { count, messageSlot, numberField } from './common.js';
 import { limits } from '../../core/limits.js';
 import { properties } from '../../settings.js';
+import { withSteps } from '../../defaults.js';
 
 const maxTextBytes = limits.textBytes;
 
@@ -70,7 +71,8 @@ export function mountForm({ part, state, onTextChange }) {
     current: () => state.get('training')[key],
     accept: (value) => {
       settingsMessage.clear();
-      state.set('training', { ...state.get('training'), [key]: value });
+      const training = state.get('training');
+      state.set('training', key === 'steps' ? withSteps(training, value) : { ...training, [key]: value });
     },
     refuse: (message) => settingsMessage.show(message),
   }));
