@@ -267,6 +267,7 @@ test('raising Steps after a finished run continues the same model to the new tot
   assert.match(await lab.locator('#run-note').textContent(), /raise Steps to continue/);
   await setField(lab, 'Steps', 600);
   assert.equal(await runButton(lab).textContent(), 'Continue to 600 steps');
+  assert.equal(await lab.getByLabel('Decay at step', { exact: true }).inputValue(), '150', 'the run goes on with the decay step it had');
   assert.deepEqual(await lab.getByRole('progressbar', { name: 'Training progress', exact: true }).evaluate((bar) => [bar.value, bar.max]), [300, 600]);  // not full any more
   await runButton(lab).click();
   await lab.locator('#final-losses', { hasText: 'After 600 steps' }).waitFor({ timeout: 60000 });

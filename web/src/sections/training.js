@@ -42,7 +42,7 @@ export function mountTraining({ root, state, emit = () => {} }) {
   const worker = startTrainingWorker(receive);
   const send = (message) => worker.send(message);
   const live = createLiveNumbers(send);  // what the trained model says, for the exercises
-  const form = mountForm({ part, state, onTextChange: render });
+  const form = mountForm({ part, state, onTextChange: render, continuing: () => model?.trainable && model.steps > 0 && changes().length === 0 });
   const map = mountMap({ part, send });
   const openedStep = mountOpenedStep({ part, onStep: () => act(step) });
   const sampling = mountSampling({ part, send });

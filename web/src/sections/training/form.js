@@ -25,11 +25,12 @@ const labels = { ...Object.fromEntries(settings.map(({ key, label }) => [key, la
 
 /**
  * Mounts the dataset and settings controls; onTextChange() is called when the reader's own text
- * changes. Returns { text() (the text to train on),
+ * changes, continuing() says whether a trained model fits the settings (then raising Steps goes
+ * on with that model, and its decay step stays where its run put it). Returns { text() (the text to train on),
  * recipe() (what a model is built from: everything but Steps), changes(recipe) (the labels of
  * what differs from an earlier recipe) }.
  */
-export function mountForm({ part, state, onTextChange }) {
+export function mountForm({ part, state, onTextChange, continuing }) {
   const datasetMessage = messageSlot(part('dataset-message'), { reserve: true });
   const settingsMessage = messageSlot(part('settings-message'));
   let ownText = '', uploadedBytes = null, textVersion = 0;
@@ -72,7 +73,8 @@ export function mountForm({ part, state, onTextChange }) {
     accept: (value) => {
       settingsMessage.clear();
       const training = state.get('training');
-      state.set('training', key === 'steps' ? withSteps(training, value) : { ...training, [key]: value });
+      const moves = key === 'steps' && !continuing();  // a fresh run's decay step follows Steps
+      state.set('training', moves ? withSteps(training, value) : { ...training, [key]: value });
     },
     refuse: (message) => settingsMessage.show(message),
   }));
