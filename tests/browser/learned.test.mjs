@@ -147,6 +147,20 @@ test('a malformed, a character model\'s and a too-large file are each refused by
   assert.deepEqual(problems, []);
 });
 
+test('a loaded word model that lacks the watched words shows its own most frequent words, and says so', async () => {
+  const { lab, problems } = await openPage();
+  const file = join(tmpdir(), 'cat-dog-words.json');  // V = 4 (. <unk> cat dog), k = 1, d = 2
+  writeFileSync(file, '{"format":"embedlab-words","version":1,"vocab":[".","<unk>","cat","dog"],"window":1,"embed":2,"tied":false,' +
+    '"E":[[0.0,0.0],[0.5,-0.5],[1.0,2.0],[-1.0,0.25]],"W_U":[[1.0,0.0,-1.0,0.5],[0.0,2.0,0.0,-3.0]],"b":[0.0,-1.0,0.5,2.0]}');
+  assert.equal(await loadWordModel(lab, file, 'Loaded'), 'Loaded a word model of 4 words (with “.” and “<unk>”): window 1, ' +
+    '2-dimensional vectors, its own W_U. The views above show it, with its most frequent words: it does not hold all the words that were watched.');
+  assert.equal(await lab.getByLabel('Pairs', { exact: true }).inputValue(), 'cat dog');
+  // cos(cat, dog) = (1·-1 + 2·0.25) / (|(1, 2)| |(-1, 0.25)|) = -0.5 / (2.236 · 1.031) = -0.217
+  assert.deepEqual(await shownView(lab), { neighbours: ['dog -0.217'], cosines: [-0.217] });
+  assert.equal(await lab.locator('#learned-scatter .scatter-label').count(), 2);
+  assert.deepEqual(problems, []);
+});
+
 test('WordNet\'s glosses are not loaded until chosen, and then once', async () => {
   const { lab, problems, corpusRequests } = await openPage();
   await trainToTheEnd(lab);
