@@ -14,6 +14,13 @@ using model_json::Json;
 
 constexpr const char* format_name = "embedlab-mlp";
 constexpr const char* known_formats = "\"embedlab-mlp\" or \"embedlab-words\"";
+// Each kind of file as a reader that wants the other names it; the page's sections are named
+// because a file of the other kind was most likely saved by the other section.
+constexpr const char* mlp_file = "\"embedlab-mlp\" file (section 7's character model)";
+constexpr const char* words_file = "\"embedlab-words\" file (section 8's word model)";
+
+// A model file of one kind where the other was wanted.
+Error wrong_kind(const char* found, const char* wanted) { return error("this is an ", found, ", not an ", wanted); }
 
 // The MLP of a parsed file whose format is "embedlab-mlp".
 Result<SavedModel> mlp_from_json(const Json& model) {
@@ -111,7 +118,14 @@ Result<SavedModel> read_model(std::string_view text) {
   auto model = read_any_model(text);
   if (!model.ok()) return Error{model.message()};
   if (auto* mlp = std::get_if<SavedModel>(&model.value())) return std::move(*mlp);
-  return Error{"this file holds a word model (\"embedlab-words\"), not a model of characters (\"embedlab-mlp\")"};
+  return wrong_kind(words_file, mlp_file);
+}
+
+Result<SavedWordModel> read_word_model(std::string_view text) {
+  auto model = read_any_model(text);
+  if (!model.ok()) return Error{model.message()};
+  if (auto* words = std::get_if<SavedWordModel>(&model.value())) return std::move(*words);
+  return wrong_kind(mlp_file, words_file);
 }
 
 std::string projector_vectors(const Matrix<float>& table) {

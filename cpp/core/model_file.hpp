@@ -51,8 +51,13 @@ using AnyModel = std::variant<SavedModel, SavedWordModel>;
 // a bad value.
 Result<AnyModel> read_any_model(std::string_view text);
 
-// A model file that must hold the character MLP: read_any_model, and a word model is an error.
+// A model file that must hold the character MLP: read_any_model, and a word model is an error
+// that names both kinds.
 Result<SavedModel> read_model(std::string_view text);
+
+// A model file that must hold the word model: read_any_model, and a character MLP is an error
+// that names both kinds.
+Result<SavedWordModel> read_word_model(std::string_view text);
 
 // The Embedding Projector's vectors file: row i of the table (V, d) on line i, entries separated
 // by tabs.

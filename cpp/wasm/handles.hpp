@@ -24,6 +24,7 @@
 #include <memory>
 #include <new>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -146,6 +147,16 @@ template <>
 inline constexpr const char* kind_name<WordTrainer> = "word model";
 inline Table<AnyTrainer> trainers("trainer");
 inline Table<SavedModel> models("model");
+inline Table<SavedWordModel> word_models("word model");  // word models read from files
+
+// A word model, whatever holds it: a word trainer (its current weights) or a file read into
+// word_models. The exports that ask a word model something take its holder and its handle.
+struct WordModelOf {
+  const Vocabulary& vocab;        // V: ".", "<unk>", then the kept words
+  const WordModel<float>& model;  // E (V, d), W_U (d, V) unless tied, b (V)
+};
+inline constexpr int held_by_trainer = 0;  // the handle is a word trainer's, in trainers
+inline constexpr int held_by_file = 1;     // the handle is a loaded word model's, in word_models
 
 // The trainer of `handle` if it trains a model of kind T; else null, and an error naming both kinds.
 template <class T>
@@ -155,6 +166,22 @@ T* trainer_of(int handle) {
   if (T* t = std::get_if<T>(any)) return t;
   const char* kind = std::visit([](const auto& t) { return kind_name<std::decay_t<decltype(t)>>; }, *any);
   return fail_with<T*>(nullptr, std::string("trainer ") + std::to_string(handle) + " trains a " + kind + ", not a " + kind_name<T>);
+}
+
+// The word model of `handle` in the table `holder` names (held_by_trainer or held_by_file); else
+// nothing, and an error that names what is missing.
+inline std::optional<WordModelOf> word_model_of(int holder, int handle) {
+  if (holder == held_by_file) {
+    const SavedWordModel* m = word_models.find(handle);
+    if (!m) return std::nullopt;
+    return WordModelOf{m->vocab, m->model};
+  }
+  if (holder != held_by_trainer) {
+    return fail_with(std::optional<WordModelOf>{}, "holder " + std::to_string(holder) + " is neither a trainer (0) nor a file (1)");
+  }
+  const WordTrainer* t = trainer_of<WordTrainer>(handle);
+  if (!t) return std::nullopt;
+  return WordModelOf{t->data().vocab, t->model()};
 }
 
 // A whole number from -2^53 to 2^53 (a JavaScript number that is an exact integer).

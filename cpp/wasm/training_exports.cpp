@@ -37,7 +37,7 @@ extern "C" {
 // The core's default settings and its limits, as JSON:
 //   {"defaults": settings, "ranges": {"context" | "embed" | "hidden" | "batch" | "steps" | "pageSteps" |
 //    "maxLength" | "vocabularySize" | "lr" | "lrFinal" | "decayAt" | "seed": {"min", "max"}},
-//    "textBytes", "symbols", "matrixEntries",
+//    "textBytes", "symbols", "matrixEntries", "modelFileBytes" (the largest model file of either kind),
 //    "words": the word model's {"defaults", "ranges": {name: {"min", "max"}}, "corpusBytes"}}
 EMSCRIPTEN_KEEPALIVE const char* el_limits() {
   return guarded<const char*>(nullptr, [] {
@@ -49,7 +49,7 @@ EMSCRIPTEN_KEEPALIVE const char* el_limits() {
                          {"vocabularySize", range_json(vocab_range)}, {"lr", lr}, {"lrFinal", lr},
                          {"decayAt", whole}, {"seed", whole}};
     return keep_json({{"defaults", config_json(TrainConfig{})}, {"ranges", ranges}, {"textBytes", max_text_bytes},
-                      {"symbols", max_symbols}, {"matrixEntries", max_entries},
+                      {"symbols", max_symbols}, {"matrixEntries", max_entries}, {"modelFileBytes", max_model_file_bytes},
                       {"words", {{"defaults", config_json(WordConfig{})}, {"ranges", word_ranges_json()}, {"corpusBytes", max_corpus_bytes}}}});
   });
 }

@@ -7,7 +7,9 @@
 // words' neighbours printed.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { browserAndSite, layouts, openWatched, screenshots, siteDir, underStrictPolicy } from './harness.mjs';
 
@@ -69,15 +71,93 @@ test('two words started with one vector leave cosine 1.000 as training goes on',
   assert.deepEqual(problems, []);
 });
 
-test('the trained word model downloads as an embedlab-words file', async () => {
-  const { page, lab, problems } = await openPage();
-  await trainToTheEnd(lab);
+/** What the views show of the model: the neighbours as text, and the cosines of the chart's last row. */
+async function shownView(lab) {
+  return { neighbours: await lab.locator('#learned-neighbours li').allTextContents(), cosines: (await cosineTable(lab)).rows.at(-1).slice(1) };
+}
+
+/** Downloads the word model: the file's path. */
+async function downloadModel(page, lab) {
   const [download] = await Promise.all([page.waitForEvent('download'), lab.getByRole('button', { name: 'Download the word model (JSON)' }).click()]);
   assert.equal(download.suggestedFilename(), 'embedlab-words.json');
-  const { readFile } = await import('node:fs/promises');
-  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
-  assert.equal(file.format, 'embedlab-words');
+  return download.path();
+}
+
+/** Loads a file as a word model and waits for the keep message to match `expected`. */
+async function loadWordModel(lab, file, expected) {
+  await lab.getByLabel('Load a word model file (JSON)').setInputFiles(file);
+  await lab.locator('#learned-keep-message', { hasText: expected }).waitFor({ timeout: 30000 });
+  return lab.locator('#learned-keep-message').textContent();
+}
+
+test('the trained word model downloads, loads back after starting again, and shows what it showed trained; it exports for the Projector', async () => {
+  const { page, lab, problems } = await openPage({ width: 360, colorScheme: 'dark' });
+  await trainToTheEnd(lab);
+  const trained = await shownView(lab);
+  const path = await downloadModel(page, lab);
+  assert.equal(JSON.parse(readFileSync(path, 'utf8')).format, 'embedlab-words');
   assert.match(await lab.locator('#learned-keep-message').textContent(), /^The word model’s file \(format “embedlab-words”\) at step 2,000/);
+
+  await lab.getByRole('button', { name: 'Start again from random vectors' }).click();
+  await lab.locator('#learned-progress', { hasText: 'Ready at step 0' }).waitFor();
+  assert.notDeepEqual(await shownView(lab), trained);
+  const loaded = await loadWordModel(lab, path, 'Loaded');
+  assert.equal(loaded, 'Loaded a word model of 13 words (with “.” and “<unk>”): window 2, 8-dimensional vectors, its own W_U. The views above show it.');
+  assert.deepEqual(await shownView(lab), trained);
+  assert.match(await lab.locator('#learned-neighbours-caption').textContent(), /in the loaded model$/);
+  assert.equal(await lab.locator('#learned-scatter .scatter-label').count(), 11);
+  assert.match(await lab.locator('#learned-progress').textContent(), /^A loaded model is not trained further/);
+  assert.equal(await trainButton(lab).textContent(), 'Learn anew from random vectors');
+  await lab.locator('#learned').screenshot({ path: `${screenshots}/learned-360-dark-loaded.png` });
+  assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]), [360, 360]);
+
+  const downloads = [];
+  page.on('download', (download) => downloads.push(download));
+  await lab.locator('#learned-keep-controls').getByRole('button', { name: 'Export for the Embedding Projector (TSV)' }).click();
+  await lab.locator('#learned-keep-message', { hasText: 'Embedding Projector' }).waitFor();
+  while (downloads.length < 2) await page.waitForEvent('download');
+  assert.deepEqual(downloads.map((d) => d.suggestedFilename()), ['embedlab-word-vectors.tsv', 'embedlab-word-metadata.tsv']);
+  const [vectors, metadata] = await Promise.all(downloads.map(async (d) => readFileSync(await d.path(), 'utf8').split('\n').slice(0, -1)));
+  assert.equal(vectors.length, 11);
+  assert.equal(metadata.length, vectors.length);
+  assert.ok(vectors.every((row) => row.split('\t').length === 8 && row.split('\t').every((x) => Number.isFinite(Number(x)))), vectors[0]);
+  assert.ok(!metadata.includes('.') && !metadata.includes('<unk>') && metadata.includes('cat'), metadata.join(' '));
+  assert.deepEqual(problems, []);
+});
+
+test('a malformed, a character model\'s and a too-large file are each refused by name, and the word model stays', async () => {
+  const { lab, problems } = await openPage();
+  await trainToTheEnd(lab);
+  const trained = await shownView(lab);
+  const broken = join(tmpdir(), 'broken-words.json');
+  writeFileSync(broken, '{"format": "embedlab-words", "version": 1, "vocab": [".", "<unk>"');
+  assert.match(await loadWordModel(lab, broken, 'stays'), /^the model file is not valid JSON: .*\. The current model stays\.$/);
+  const mlp = join(tmpdir(), 'character-model.json');
+  writeFileSync(mlp, '{"format":"embedlab-mlp","version":1,"vocab":[".","a","b"],"context":1,"embed":1,"hidden":2,' +
+    '"C":[[0.5],[-1.0],[0.1]],"W1":[[0.25,2.0]],"b1":[0.0,-0.5],"W2":[[1.0,-2.0,3.0],[1e-07,0.0,4.0]],"b2":[0.0,0.0,100.0]}');
+  assert.equal(await loadWordModel(lab, mlp, 'stays'),
+    'this is an "embedlab-mlp" file (section 7\'s character model), not an "embedlab-words" file (section 8\'s word model). The current model stays.');
+  const huge = join(tmpdir(), 'huge-words.json');
+  writeFileSync(huge, ' '.repeat(64 * 1024 * 1024 + 1));
+  assert.equal(await loadWordModel(lab, huge, 'Nothing was loaded'),
+    'huge-words.json is 67,108,865 bytes, more than the 67,108,864 a model file can be. Nothing was loaded.');
+  assert.deepEqual(await shownView(lab), trained);
+  assert.match(await lab.locator('#learned-neighbours-caption').textContent(), /at step 2000$/);
+  assert.equal(await trainButton(lab).textContent(), 'Learned');
+  assert.deepEqual(problems, []);
+});
+
+test('a loaded word model that lacks the watched words shows its own most frequent words, and says so', async () => {
+  const { lab, problems } = await openPage();
+  const file = join(tmpdir(), 'cat-dog-words.json');  // V = 4 (. <unk> cat dog), k = 1, d = 2
+  writeFileSync(file, '{"format":"embedlab-words","version":1,"vocab":[".","<unk>","cat","dog"],"window":1,"embed":2,"tied":false,' +
+    '"E":[[0.0,0.0],[0.5,-0.5],[1.0,2.0],[-1.0,0.25]],"W_U":[[1.0,0.0,-1.0,0.5],[0.0,2.0,0.0,-3.0]],"b":[0.0,-1.0,0.5,2.0]}');
+  assert.equal(await loadWordModel(lab, file, 'Loaded'), 'Loaded a word model of 4 words (with “.” and “<unk>”): window 1, ' +
+    '2-dimensional vectors, its own W_U. The views above show it, with its most frequent words: it does not hold all the words that were watched.');
+  assert.equal(await lab.getByLabel('Pairs', { exact: true }).inputValue(), 'cat dog');
+  // cos(cat, dog) = (1·-1 + 2·0.25) / (|(1, 2)| |(-1, 0.25)|) = -0.5 / (2.236 · 1.031) = -0.217
+  assert.deepEqual(await shownView(lab), { neighbours: ['dog -0.217'], cosines: [-0.217] });
+  assert.equal(await lab.locator('#learned-scatter .scatter-label').count(), 2);
   assert.deepEqual(problems, []);
 });
 

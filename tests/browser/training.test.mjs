@@ -98,6 +98,18 @@ test('a malformed model file shows a message and keeps the current model', async
   assert.deepEqual(problems, []);
 });
 
+test('a word model\'s file is refused by name, and nothing changes', async () => {
+  const { problems, lab } = await openLab();
+  const file = join(tmpdir(), 'word-model.json');
+  writeFileSync(file, '{"format":"embedlab-words","version":1,"vocab":[".","<unk>","cat","dog"],"window":1,"embed":2,"tied":false,' +
+    '"E":[[0.0,0.0],[0.5,-0.5],[1.0,2.0],[-1.0,0.25]],"W_U":[[1.0,0.0,-1.0,0.5],[0.0,2.0,0.0,-3.0]],"b":[0.0,-1.0,0.5,2.0]}');
+  await lab.getByLabel('Load a model file (JSON)').setInputFiles(file);
+  await lab.locator('#model-message', { hasText: 'Nothing changed' }).waitFor();
+  assert.equal(await lab.locator('#model-message').textContent(),
+    'this is an "embedlab-words" file (section 8\'s word model), not an "embedlab-mlp" file (section 7\'s character model). Nothing changed.');
+  assert.deepEqual(problems, []);
+});
+
 test('a bad setting and bad text each show a message and change nothing', async () => {
   const { problems, lab } = await openLab();
   await setField(lab, 'Hidden H', 99999);

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { CoreError } from '../../web/src/core/core.js';
 import { Model, Trainer } from '../../web/src/core/training.js';
 import { gpt2Load, tokenize } from '../../web/src/core/tokenizers.js';
+import { WordModel, WordTrainer } from '../../web/src/core/word_training.js';
 import { loadWasmCore } from './load_core.mjs';
 
 const core = await loadWasmCore();
@@ -57,7 +58,10 @@ test(`the wrapper survives ${calls} calls with hostile arguments (seed ${seed})`
   const model = trainer.snapshot(), table = core.matrix(C), probs = core.softmax([[1, 2, 3]]), vocab = core.vocabularyFromText('emma\nava\n');
   const rng = core.generator(1), freed = core.matrix(1, 1);
   freed.free();
-  const live = [trainer, model, table, probs, vocab, rng, freed, core];
+  const tiny = 'feed the cat\nfeed the dog\npet the cat\npet the dog\nthe cat sleeps\nthe dog sleeps\ndrive the car\npark the car\nthe car stops\nwash the car\n';
+  const wordTrainer = WordTrainer.create(core, tiny, { minCount: 1, subsample: 0, embed: 4, batch: 4 });
+  const words = WordModel.fromJson(core, wordTrainer.modelJson());  // a word model read from its file
+  const live = [trainer, model, table, probs, vocab, rng, freed, core, wordTrainer, words];
 
   const targets = {
     matrix: (a, b) => core.matrix(a, b),
@@ -109,6 +113,12 @@ test(`the wrapper survives ${calls} calls with hostile arguments (seed ${seed})`
     'model.projection': () => model.projection(),
     'model.sample': (a, b) => model.sample(a, b),
     'model.sample with options': (a, b, c, d) => model.sample(rng, { temperature: a, topK: b, topP: c, maxLength: d }),
+    'WordModel.fromJson': (a) => WordModel.fromJson(core, random() < 0.3 ? words.modelJson().slice(0, Math.floor(random() * 400)) : a),
+    'words.cosines': (a) => words.cosines(random() < 0.3 ? [['cat', 'dog'], a] : a),
+    'words.similar': (a, b) => words.similar(random() < 0.3 ? 'cat' : a, b),
+    'words.projection': (a, b) => words.projection(random() < 0.3 ? ['cat', 'dog', a] : a, b),
+    'words.projectorFiles': () => words.projectorFiles(),
+    'wordTrainer.modelInfo': () => wordTrainer.modelInfo(),
   };
   const names_ = Object.keys(targets);
   const outcomes = { returned: 0, refused: 0 };
@@ -129,7 +139,7 @@ test(`the wrapper survives ${calls} calls with hostile arguments (seed ${seed})`
   console.log(`# ${calls} calls of ${names_.length} functions: ${outcomes.returned} returned, ${outcomes.refused} refused with a CoreError`);
 
   core.scope(() => assert.deepEqual(Array.from(core.embeddingLookup(C, 2).toArray()), Array.from(Float32Array.of(-0.40, 0.20))));
-  for (const object of [trainer, model, table, probs, vocab, rng]) object.free();
+  for (const object of [trainer, model, table, probs, vocab, rng, wordTrainer, words]) object.free();
   const kept = core.memoryInUse() - baseline;
   console.log(`# memory in use after freeing everything: ${kept} bytes more than before; WASM memory ${core.module.HEAPU8.length / 2 ** 20} MiB`);
   assert.ok(kept < 1 << 20, `${kept} bytes still allocated`);  // the core keeps only its last message and text

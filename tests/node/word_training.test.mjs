@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CoreError } from '../../web/src/core/core.js';
-import { Trainer } from '../../web/src/core/training.js';
-import { WordTrainer, wordDefaults, wordRanges } from '../../web/src/core/word_training.js';
+import { Model, Trainer } from '../../web/src/core/training.js';
+import { WordModel, WordTrainer, wordDefaults, wordRanges } from '../../web/src/core/word_training.js';
 import { loadWasmCore } from './load_core.mjs';
 
 const core = await loadWasmCore();
@@ -117,4 +117,47 @@ test('a character trainer refuses the word questions, naming its kind', () => {
     const trainer = Trainer.create(core, 'anna\nbob\ncarl\ndave\neve\nfrank\ngina\nhal\nida\njo\n', { hidden: 8 });
     assert.throws(() => WordTrainer.prototype.words.call(trainer), new CoreError(`trainer ${trainer.handle} trains a character MLP, not a word model`));
   });
+});
+
+test('a word model read from its file answers as its trainer did, and exports one Projector row per kept word', () => {
+  core.scope(() => {
+    const trainer = WordTrainer.create(core, tiny, small);
+    trainer.run(300);
+    const loaded = WordModel.fromJson(core, trainer.modelJson());
+    const pairs = [['cat', 'dog'], ['cat', 'car']], chosen = ['cat', 'dog', 'car', 'the'];
+    assert.deepEqual(loaded.words(), trainer.words());
+    assert.deepEqual(loaded.cosines(pairs), trainer.cosines(pairs));
+    assert.deepEqual(loaded.similar('cat', 5), trainer.similar('cat', 5));
+    assert.deepEqual(loaded.projection(chosen, core.matrix(0, 0)).toRows(), trainer.projection(chosen, core.matrix(0, 0)).toRows());
+    assert.equal(loaded.modelJson(), trainer.modelJson());
+    assert.deepEqual(loaded.modelInfo(), { vocabSize: 13, window: 2, embed: 8, tied: false });
+    const { vectors, metadata } = loaded.projectorFiles();
+    assert.deepEqual(loaded.projectorFiles(), trainer.projectorFiles());
+    assert.deepEqual(metadata.split('\n').slice(0, -1), loaded.words());  // "." and "<unk>" left out
+    assert.deepEqual(vectors.split('\n').slice(0, -1).map((line) => line.split('\t').length), loaded.words().map(() => small.embed));
+  });
+});
+
+test('each kind of model file is refused by the other kind\'s reader, naming both kinds, and a bad word file names its fault', () => {
+  core.scope(() => {
+    const trainer = WordTrainer.create(core, tiny, small);
+    const words = trainer.modelJson();
+    const mlp = Trainer.create(core, 'anna\nbob\ncarl\ndave\neve\nfrank\ngina\nhal\nida\njo\n', { hidden: 8 }).snapshot().json();
+    assert.throws(() => WordModel.fromJson(core, mlp), new CoreError('this is an "embedlab-mlp" file (section 7\'s character model), not an "embedlab-words" file (section 8\'s word model)'));
+    assert.throws(() => Model.fromJson(core, words), new CoreError('this is an "embedlab-words" file (section 8\'s word model), not an "embedlab-mlp" file (section 7\'s character model)'));
+    assert.throws(() => WordModel.fromJson(core, words.replace('"embed":8', '"embed":9')), /"E"/);
+    assert.throws(() => WordModel.fromJson(core, '{"format": "embedlab-words"'), /not valid JSON/);
+  });
+});
+
+test('a word question of an unknown holder or of a freed word model is an error that names it', () => {
+  const m = core.module;
+  assert.equal(m._el_word_model_words(2, 1), 0);
+  assert.equal(m.UTF8ToString(m._el_last_error()), 'holder 2 is neither a trainer (0) nor a file (1)');
+  const trainer = WordTrainer.create(core, tiny, small);
+  const loaded = WordModel.fromJson(core, trainer.modelJson());
+  trainer.free();
+  loaded.free();
+  assert.throws(() => loaded.words(), new CoreError(`no word model with handle ${loaded.handle}`));
+  assert.throws(() => trainer.words(), new CoreError(`no trainer with handle ${trainer.handle}`));
 });

@@ -11,6 +11,8 @@
 #include "model_file.hpp"
 #include "model_mutation.hpp"
 #include "word_fixture.hpp"
+#include "word_queries.hpp"
+#include "word_vocab.hpp"
 
 using namespace embedlab;
 using namespace embedlab::testing;
@@ -42,6 +44,12 @@ std::string changed(Change change, bool tied = false) {
   change(model);
   return model.dump();
 }
+
+// A character model's file of today: V = 3 (. a b), B = 1, d = 1, H = 2.
+const std::string mlp_file =
+    R"({"format":"embedlab-mlp","version":1,"vocab":[".","a","b"],"context":1,"embed":1,"hidden":2,)"
+    R"("C":[[0.5],[-1.0],[0.1]],"W1":[[0.25,2.0]],"b1":[0.0,-0.5],"W2":[[1.0,-2.0,3.0],[1e-07,0.0,4.0]],)"
+    R"("b2":[0.0,0.0,100.0]})";
 
 // Why read_any_model refused a text.
 std::string refusal(const std::string& text) { return read_any_model(text).message(); }
@@ -82,19 +90,48 @@ TEST_CASE_TEMPLATE("a trained word model reads back bit for bit", Tied, std::tru
 }
 
 TEST_CASE("a character model's file of today still loads, through either reader") {
-  const std::string mlp_file =
-      R"({"format":"embedlab-mlp","version":1,"vocab":[".","a","b"],"context":1,"embed":1,"hidden":2,)"
-      R"("C":[[0.5],[-1.0],[0.1]],"W1":[[0.25,2.0]],"b1":[0.0,-0.5],"W2":[[1.0,-2.0,3.0],[1e-07,0.0,4.0]],)"
-      R"("b2":[0.0,0.0,100.0]})";
   const AnyModel any = expect_ok(read_any_model(mlp_file));
   REQUIRE(std::holds_alternative<SavedModel>(any));
   CHECK(std::get<SavedModel>(any).mlp.W1(0, 1) == 2.0f);
   CHECK(expect_ok(read_model(mlp_file)).vocab.symbols() == std::vector<std::string>{".", "a", "b"});
 }
 
-TEST_CASE("the character model's reader refuses a word model, saying which it is") {
+TEST_CASE("the character model's reader refuses a word model, naming both kinds") {
   CHECK(read_model(changed([](auto&) {})).message() ==
-        "this file holds a word model (\"embedlab-words\"), not a model of characters (\"embedlab-mlp\")");
+        "this is an \"embedlab-words\" file (section 8's word model), not an \"embedlab-mlp\" file (section 7's character model)");
+}
+
+TEST_CASE("the word model's reader refuses a character model, naming both kinds") {
+  CHECK(read_word_model(mlp_file).message() ==
+        "this is an \"embedlab-mlp\" file (section 7's character model), not an \"embedlab-words\" file (section 8's word model)");
+}
+
+TEST_CASE("the word model's reader names what is wrong with a broken word model file") {
+  CHECK(read_word_model(R"({"format":"embedlab-words","version":1,"vocab":[".","<unk>","cat"])").message() ==
+        "the model file is not valid JSON: parse error at line 1, column 67: syntax error while parsing object - unexpected end of input; expected '}'");
+  const std::string short_row = changed([](auto& m) { m["E"][2] = {1}; });
+  CHECK(read_word_model(short_row).message() == refusal(short_row));
+}
+
+TEST_CASE("a trained word model read back gives the same cosines and neighbours as its trainer") {
+  WordTrainer trainer = expect_ok(make_word_trainer(tiny_corpus, tiny_config()));
+  expect_ok(trainer.run(200));
+  const SavedWordModel saved = expect_ok(read_word_model(expect_ok(write_word_model(trainer.data().vocab, trainer.model()))));
+  const WordTable trained = expect_ok(word_table_of(trainer.data().vocab, trainer.model().E));
+  const WordTable loaded = expect_ok(word_table_of(saved.vocab, saved.model.E));
+  CHECK(loaded.words == trained.words);
+  const auto cosine = [](const WordTable& table, const char* a, const char* b) {
+    return expect_ok(cosine_similarity<float>(table.vectors.row(expect_ok(word_id(table, a))), table.vectors.row(expect_ok(word_id(table, b)))));
+  };
+  CHECK(cosine(loaded, "cat", "dog") == cosine(trained, "cat", "dog"));
+  CHECK(cosine(loaded, "cat", "car") == cosine(trained, "cat", "car"));
+  const auto nearest = [](const WordTable& table) {
+    const std::vector<WordScore> scores = expect_ok(similar_words(table, "cat", 5));
+    std::vector<std::pair<std::string, float>> list;
+    for (const WordScore& s : scores) list.emplace_back(s.word, s.score);
+    return list;
+  };
+  CHECK(nearest(loaded) == nearest(trained));
 }
 
 TEST_CASE("a word model file of another version is refused") {

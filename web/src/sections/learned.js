@@ -5,17 +5,19 @@
 // one vector and shows training push them apart.
 //
 // Phases, as in section 7: idle (with or without a model), creating, running, pausing. A model
-// is { steps, goal, recipe, copy }: goal the run's steps (its learning rate falls to its floor
-// there), recipe what it was built from, so the page can say when a change needs a new model,
-// copy the pair of the duplicates experiment, if it started with one.
+// is { steps, goal, recipe, copy, loaded }: goal the run's steps (its learning rate falls to its
+// floor there), recipe what it was built from, so the page can say when a change needs a new
+// model, copy the pair of the duplicates experiment, if it started with one, loaded when it was
+// read from a file (it is not trained further: its recipe is null, so Train builds a new one).
+// The model's file downloads, exports for the Embedding Projector and loads back (training/keep.js).
 import { el } from '../dom.js';
-import { downloadText } from '../download.js';
 import { formatNumber } from '../format.js';
 import { LineChart } from '../figures/line_chart.js';
 import { startTrainingWorker } from '../training/client.js';
 import { answer, command, kinds } from '../training/protocol.js';
 import { corpora } from '../data/word_corpora.js';
 import { bounded, count, messageSlot } from './training/common.js';
+import { mountKeep } from './training/keep.js';
 import { mountCorpus } from './learned/corpus.js';
 import { mountWatch, wordList } from './learned/watch.js';
 
@@ -51,11 +53,8 @@ export function mountLearned({ root, state }) {
   const [from, to] = [wordField('Copy the vector of'), wordField('to the word')];
   const duplicateButton = el('button', { type: 'button', onclick: () => act(duplicateMessage, duplicate) }, 'Start with these two vectors equal, and learn');
   part('learned-duplicate-controls').replaceChildren(from.field, to.field, duplicateButton);
-  const keepMessage = messageSlot(part('learned-keep-message'));
-  part('learned-keep-controls').replaceChildren(el('button', { type: 'button', onclick: () => {
-    keepMessage.clear();
-    send({ type: command.model });
-  } }, 'Download the word model (JSON)'));
+  const keep = mountKeep({ root, kind: kinds.words, controls: part('learned-keep-controls'), message: part('learned-keep-message'), send,
+    loadExtras: () => ({ watch: watch.watch }) });  // the loaded model shows what is watched, if it holds those words
   const watch = mountWatch({ part, initial: corpora[state.get('wordCorpus')].watch, onWatch: askToWatch });
   const corpus = mountCorpus({ part, state, onChange: changed });  // calls changed() at once: after everything it uses
 
@@ -94,7 +93,7 @@ export function mountLearned({ root, state }) {
       if (!model) watch.reset(words);
       [from.input.value, to.input.value] = [copy.from, copy.to];
     }
-    if (model && stale()) say('learned-progress', 'You changed the corpus or a setting: that needs a new model, which “Learn anew from random vectors” starts from step 0.');
+    if (model && !model.loaded && stale()) say('learned-progress', 'You changed the corpus or a setting: that needs a new model, which “Learn anew from random vectors” starts from step 0.');
     render();
   }
 
@@ -205,12 +204,33 @@ export function mountLearned({ root, state }) {
         showProgress(data.info, data.meanLoss);
         break;
       case answer.model:
-        downloadText(root, 'embedlab-words.json', data.json, 'application/json');
-        keepMessage.show(`The word model’s file (format “embedlab-words”) at step ${count.format(model.steps)}: its words, E, W_U and b.`);
+        keep.downloadModel(data.json);
+        keep.message.show(`The ${model.loaded ? 'loaded word model’s file (format “embedlab-words”)' : `word model’s file (format “embedlab-words”) at step ${count.format(model.steps)}`}: its words, E, W_U and b.`);
         break;
+      case answer.projector:
+        keep.downloadProjector(data);
+        break;
+      case answer.loaded: {
+        const { vocabSize, window, embed, tied } = data.info;
+        const asked = watch.watch;
+        phase = 'idle';
+        pending = null;
+        model = { steps: 0, goal: 0, recipe: null, copy: null, loaded: true };
+        lossChart.reset(['minibatch loss', 'uniform guess, ln V']);
+        watch.reset(data.watch);
+        watch.offer(data.words);
+        shown = { words: data.words };
+        show(null, data);
+        say('learned-duplicate-result', '');
+        say('learned-losses', '');
+        say('learned-progress', 'A loaded model is not trained further: “Learn anew from random vectors” trains a new one on the chosen corpus.');
+        keep.message.show(`Loaded a word model of ${count.format(vocabSize)} words (with “.” and “<unk>”): window ${window}, ${embed}-dimensional vectors, ` +
+          `${tied ? 'W_U tied to E' : 'its own W_U'}. The views above show it${JSON.stringify(data.watch) === JSON.stringify(asked) ? '' : ', with its most frequent words: it does not hold all the words that were watched'}.`);
+        break;
+      }
       case answer.watched:
         watch.reset(watchAsked, { keepChart: true });
-        show(data.info.steps, data);
+        show(data.info.steps ?? null, data);  // a loaded model has no steps
         break;
       case answer.paused:
         if (phase !== 'pausing') return;
@@ -241,8 +261,8 @@ export function mountLearned({ root, state }) {
           watch.refill();
           break;
         }
-        if (data.command === command.model) {
-          keepMessage.show(`${bounded(data.message)}.`);
+        if (data.command === command.model || data.command === command.projector || data.command === command.load) {
+          keep.message.show(`${bounded(data.message)}.${data.command === command.load ? (model ? ' The current model stays.' : ' Nothing changed.') : ''}`);
           break;
         }
         if (data.command === command.create || data.command === command.train) phase = 'idle';

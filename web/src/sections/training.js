@@ -46,7 +46,7 @@ export function mountTraining({ root, state, emit = () => {} }) {
   const map = mountMap({ part, send });
   const openedStep = mountOpenedStep({ part, onStep: () => act(step) });
   const sampling = mountSampling({ part, send });
-  const keep = mountKeep({ root, part, send });
+  const keep = mountKeep({ root, controls: part('model-controls'), message: part('model-message'), send });
 
   const trainButton = el('button', { type: 'button', onclick: () => act(train) }, 'Train');
   const pauseButton = el('button', { type: 'button', onclick: () => act(pause) }, 'Pause');
@@ -234,11 +234,10 @@ export function mountTraining({ root, state, emit = () => {} }) {
         map.showNeighbours(data);
         break;
       case answer.model:
-        keep.download('embedlab-model.json', data.json, 'application/json');
+        keep.downloadModel(data.json);
         break;
       case answer.projector:
-        keep.download('embedlab-vectors.tsv', data.vectors, 'text/tab-separated-values');
-        keep.download('embedlab-metadata.tsv', data.metadata, 'text/tab-separated-values');
+        keep.downloadProjector(data);
         break;
       case answer.loaded: {
         const { vocabSize, context, embed, hidden } = data.info;

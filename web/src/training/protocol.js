@@ -20,7 +20,8 @@ export const command = Object.freeze({
   nearest: 'nearest',      // { id, k }: the rows nearest to row id by cosine
   model: 'model',          // the model file (of the model's kind)
   projector: 'projector',  // the Embedding Projector's files
-  load: 'load',            // { json }: a model file
+  load: 'load',            // { json, kind (mlp if absent), and for words: watch }: a model file of that kind, which
+                           //   replaces the current model (not trained further); a file of the other kind is refused
   next: 'next',            // { context }: what the current model says of the symbol after a text
 });
 
@@ -30,7 +31,7 @@ export const answer = Object.freeze({
   created: 'created',        // { kind, info, dev, uniform, then symbols, projection (mlp) or words and the view (words) }
   progress: 'progress',      // { info, meanLoss, elapsedMs (of the steps alone: scripts/benchmark.mjs), then symbols,
                              //   projection (mlp) or the view: cosines (of the pairs), neighbours ([[word, cosine]]), projection (words) }
-  watched: 'watched',        // { info, the view }: what a watch command asked for
+  watched: 'watched',        // { info (a trainer's, or a loaded word model's sizes: no steps), the view }: what a watch command asked for
   evaluated: 'evaluated',    // { steps, dev }
   paused: 'paused',          // { info }: the run stopped because the page asked
   finished: 'finished',      // { info, train, dev, test (mlp) or dev (words) }: the run reached its goal
@@ -40,7 +41,7 @@ export const answer = Object.freeze({
   neighbours: 'neighbours',  // { id, width, neighbours: [{ id, cosine }] }
   model: 'model',            // { json }
   projector: 'projector',    // { vectors, metadata }
-  loaded: 'loaded',          // { info, symbols, projection }
+  loaded: 'loaded',          // { kind, info, then symbols, projection (mlp) or words, watch (what is watched now) and the view (words) }
   next: 'next',              // { context, symbols, probs, top, uniform, dev (null for a loaded model), steps }
   error: 'error',            // { command, message }: the command failed and changed nothing
   died: 'died',              // { message }: the worker's core aborted; the client starts a new worker

@@ -12,16 +12,16 @@
 import createEmbedLabModule from 'embedlab-wasm';
 import { loadCore } from '../core/core.js';
 import { Model, Trainer } from '../core/training.js';
-import { WordTrainer } from '../core/word_training.js';
+import { WordModel, WordTrainer } from '../core/word_training.js';
 import { answer, command, kinds } from './protocol.js';
 
 const chunkMs = 40;  // run steps for about this long between two progress reports
 
 let core;
-let trainer = null;  // the dataset and the model being trained, or null
+let trainer = null;  // the dataset and the model being trained, or null (a model read from a file is not trained)
 let kind = kinds.mlp;  // trainer's kind
 let watched = null;  // what the word model's view shows: { pairs, word, top, words }, or null
-let model = null;    // the current weights: a snapshot of trainer, or a model read from a file
+let model = null;    // the current weights: a snapshot of trainer, or a model read from a file (a WordModel for words)
 let axes = null;     // (d, 2) the axes of the last 2-D picture, which the next one follows
 let run = null;      // the run in progress: { until }, or null
 
@@ -61,11 +61,18 @@ function replaceModel(nextTrainer, nextModel, nextAxes) {
   [trainer, model, axes] = [nextTrainer, nextModel, nextAxes];
 }
 
+/** The word model that the page asks about: the one in training, or the one read from a file. */
+function wordModel() {
+  const words = trainer ?? model;
+  if (!words) throw new Error('there is no word model yet: press “Learn the vectors” or load one first');
+  return words;
+}
+
 /**
  * The word model's view of what the page watches (pairs of words, one word, words in a picture):
  * the pairs' cosines, the word's nearest neighbours and the chosen words in 2-D.
  */
-function wordView(w = watched, t = trainer, followed = axes) {
+function wordView(w = watched, t = wordModel(), followed = axes) {
   if (!w) return {};
   return core.scope(() => ({
     cosines: t.cosines(w.pairs),
@@ -85,6 +92,8 @@ const kindOf = {
     evaluateEvery: 2000,
     finish: () => ({ train: trainer.loss('train'), dev: trainer.loss('dev'), test: trainer.loss('test') }),
     file: () => currentModel().json(),
+    projector: () => currentModel().projectorFiles(),
+    load: (json) => adopt(Model.fromJson(core, json), (loaded, nextAxes) => ({ info: loaded.info(), ...describe(loaded, nextAxes) })),
   },
   [kinds.words]: {
     create: (text, config) => WordTrainer.create(core, text, config),
@@ -93,12 +102,44 @@ const kindOf = {
     longestChunk: (until) => Math.ceil(until / 200),  // 200 reports a run at least: the tiny corpus's run is over in a blink, and its curves need points
     evaluateEvery: Infinity,
     finish: () => ({ dev: trainer.loss('dev') }),
-    file: () => {
-      if (!trainer) throw new Error('there is no word model yet: press “Learn the vectors” first');
-      return trainer.modelJson();
+    file: () => wordModel().modelJson(),
+    projector: () => wordModel().projectorFiles(),
+    load: (json, watch) => {
+      const described = adopt(WordModel.fromJson(core, json), (loaded, nextAxes) => {
+        const words = loaded.words(), shown = watchable(watch, words);
+        return { info: loaded.modelInfo(), words, watch: shown, ...wordView(shown, loaded, nextAxes) };
+      });
+      watched = described.watch;
+      return described;
     },
   },
 };
+
+/**
+ * Makes `loaded`, a model just read from a file (the file reader threw on a bad or other-kind
+ * file), the current model, with what describeIt(loaded, axes) says of it: if that fails, the
+ * loaded model is freed and the current one stays.
+ */
+function adopt(loaded, describeIt) {
+  const nextAxes = core.matrix(0, 0);
+  const described = replacing([loaded, nextAxes], () => describeIt(loaded, nextAxes));
+  replaceModel(null, loaded, nextAxes);
+  return described;
+}
+
+/** What to watch in a loaded word model: what the page watches if the model holds all its words,
+ *  else its most frequent words (the page is told: the answer carries the watch). */
+function watchable(watch, words) {
+  const held = new Set(words);
+  if (watch && [...watch.pairs.flat(), watch.word, ...watch.words].every((word) => held.has(word))) return watch;
+  return { pairs: [words.slice(0, 2)], word: words[0], top: watch?.top ?? 10, words: words.slice(0, 12) };  // 12 words: a legible picture
+}
+
+/** The entry of kindOf for a kind's name, or an error naming it. */
+function kindNamed(name) {
+  if (!Object.hasOwn(kindOf, name)) throw new Error(`unknown model kind ${String(name).slice(0, 40)}`);
+  return kindOf[name];
+}
 
 /** The loss of a model that gives every symbol of V the same probability, ln V: the cross-entropy of equal logits. */
 function uniformLoss(V) {
@@ -146,8 +187,7 @@ const commands = {
     post({ type: answer.ready });
   },
   [command.create]({ kind: nextKind = kinds.mlp, text, config, watch = null, copy = null }) {
-    if (!Object.hasOwn(kindOf, nextKind)) throw new Error(`unknown model kind ${String(nextKind).slice(0, 40)}`);
-    const next = kindOf[nextKind].create(text, config);  // throws on bad text or settings
+    const next = kindNamed(nextKind).create(text, config);  // throws on bad text or settings
     if (nextKind === kinds.mlp) {
       const snapshot = next.snapshot(), nextAxes = core.matrix(0, 0);
       const created = replacing([next, snapshot, nextAxes], () => {
@@ -171,10 +211,10 @@ const commands = {
     kind = nextKind;
   },
   [command.watch]({ watch }) {
-    if (kind !== kinds.words || !trainer) throw new Error('there is no word model to watch yet: press Train first');
+    if (kind !== kinds.words || !(trainer ?? model)) throw new Error('there is no word model to watch yet: press Train first');
     const view = wordView(watch);  // an unknown word throws here: what was watched stays
     watched = watch;
-    post({ type: answer.watched, info: trainer.info(), ...view });
+    post({ type: answer.watched, info: trainer ? trainer.info() : model.modelInfo(), ...view });
   },
   [command.train]({ until }) {
     if (!trainer) throw new Error('there is no dataset and model to train yet');
@@ -226,15 +266,12 @@ const commands = {
     post({ type: answer.model, json: kindOf[kind].file() });
   },
   [command.projector]() {
-    post({ type: answer.projector, ...currentModel().projectorFiles() });
+    post({ type: answer.projector, ...kindOf[kind].projector() });
   },
-  [command.load]({ json }) {
-    const loaded = Model.fromJson(core, json);  // throws on a bad file
-    const nextAxes = core.matrix(0, 0);
-    const described = replacing([loaded, nextAxes], () => ({ info: loaded.info(), ...describe(loaded, nextAxes) }));
-    replaceModel(null, loaded, nextAxes);
-    kind = kinds.mlp;
-    post({ type: answer.loaded, ...described });
+  [command.load]({ json, kind: fileKind = kinds.mlp, watch = null }) {
+    const loaded = kindNamed(fileKind).load(json, watch);  // a refused file changes nothing
+    kind = fileKind;
+    post({ type: answer.loaded, kind: fileKind, ...loaded });
   },
 };
 

@@ -79,11 +79,11 @@ export function mountWatch({ part, initial, onWatch }) {
       fill();
       if (newPairs || !keepChart) chart.reset(watch.pairs.map(pairLabel));
     },
-    /** A report's view at a step: { cosines, neighbours, projection }. */
+    /** A report's view at a step (null for a loaded model, which has none): { cosines, neighbours, projection }. */
     show(step, { cosines, neighbours: nearest, projection }) {
       if (!cosines) return;
-      chart.add(step, cosines);
-      part('learned-neighbours-caption').textContent = `The ${nearest.length} words nearest to “${watch.word}” by cosine, at step ${step}`;
+      chart.add(step ?? 0, cosines);
+      part('learned-neighbours-caption').textContent = `The ${nearest.length} words nearest to “${watch.word}” by cosine, ${step === null ? 'in the loaded model' : `at step ${step}`}`;
       neighbours.replaceChildren(...nearest.map(([w, cosine]) => el('li', {}, el('span', { class: 'word' }, w), ` ${formatNumber(cosine, 3)}`)));
       scatter.update(projection, watch.words);
     },
