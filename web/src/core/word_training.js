@@ -2,7 +2,7 @@
 // cpp/wasm/word_training_exports.cpp. It runs, and gives its losses and facts, as the MLP's
 // Trainer does (the same C functions); what it adds are the questions about words. Every number
 // comes from the C++ core; words cross as JSON.
-import { CoreError, finiteNumber, instance, list, shown, text, wholeNumber } from './check.js';
+import { CoreError, finiteNumber, instance, list, number, shown, text, wholeNumber } from './check.js';
 import { Matrix } from './core.js';
 import { limits } from './limits.js';
 import { Trainer } from './training.js';
@@ -52,6 +52,17 @@ export class WordTrainer extends Trainer {
     instance('axes', axes, Matrix);
     const json = words('words', chosen);
     return this.core.result((out) => this.core.withText(json, (p, n) => this.core.module._el_word_trainer_projection(out, axes.handle, this.handle, p, n), 'words'));
+  }
+  /**
+   * What the current model says of the word after a context (text) at temperature T (0 included):
+   * { read, ids, unknown, leftOut, window, tied, vocabSize, h, entropyBits, rows: [[word, logit,
+   * probability, output, bias]] }, the top words best first (cpp/wasm/next_word_exports.cpp).
+   */
+  nextWords(context, temperature, top) {
+    number('temperature', temperature);
+    wholeNumber('top', top, -(2 ** 53), 2 ** 53);
+    return this.core.withText(text('context', context), (p, n) =>
+      this.core.json(this.core.module._el_word_trainer_next_words(this.handle, p, n, temperature, top)), 'context');
   }
   /** The word model's file of the current weights: "embedlab-words" JSON text. */
   modelJson() {

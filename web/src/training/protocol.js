@@ -22,6 +22,7 @@ export const command = Object.freeze({
   projector: 'projector',  // the Embedding Projector's files
   load: 'load',            // { json }: a model file
   next: 'next',            // { context }: what the current model says of the symbol after a text
+  nextWords: 'nextWords',  // { context (text), temperature, top }: what the word model says of the word after a text (section 5)
 });
 
 /** What the worker answers. */
@@ -44,4 +45,6 @@ export const answer = Object.freeze({
   next: 'next',              // { context, symbols, probs, top, uniform, dev (null for a loaded model), steps }
   error: 'error',            // { command, message }: the command failed and changed nothing
   died: 'died',              // { message }: the worker's core aborted; the client starts a new worker
+  nextWords: 'nextWords',    // { read, ids, unknown, leftOut, window, tied, vocabSize, h, entropyBits,
+                             //   rows: [[word, logit, probability, output, bias]], steps } (core/word_training.js nextWords)
 });

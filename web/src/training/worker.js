@@ -222,6 +222,10 @@ const commands = {
     });
     post({ type: answer.next, context, ...said, dev: trainer ? trainer.loss('dev') : null, steps: trainer ? trainer.info().steps : null });
   },
+  [command.nextWords]({ context, temperature, top }) {
+    if (kind !== kinds.words || !trainer) throw new Error('there is no word model yet: train the word model in section 8 first');
+    post({ type: answer.nextWords, ...trainer.nextWords(context, temperature, top), steps: trainer.info().steps });
+  },
   [command.model]() {
     post({ type: answer.model, json: kindOf[kind].file() });
   },
