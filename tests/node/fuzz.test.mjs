@@ -118,6 +118,8 @@ test(`the wrapper survives ${calls} calls with hostile arguments (seed ${seed})`
     'words.similar': (a, b) => words.similar(random() < 0.3 ? 'cat' : a, b),
     'words.projection': (a, b) => words.projection(random() < 0.3 ? ['cat', 'dog', a] : a, b),
     'words.projectorFiles': () => words.projectorFiles(),
+    'words.nextWords': (a, b, c) => words.nextWords(random() < 0.3 ? 'feed the' : a, b, c),
+    'wordTrainer.nextWords': (a, b, c) => wordTrainer.nextWords(a, b, c),
     'wordTrainer.modelInfo': () => wordTrainer.modelInfo(),
   };
   const names_ = Object.keys(targets);

@@ -34,12 +34,12 @@ export function mountLab(shadow, { core, names, settings = {}, emit = () => {}, 
   lab.append(...body.childNodes);
   shadow.append(lab);
   const state = createState({ ...initialState, ...settings });
-  const controls = {};  // what sections let the message API do (train, pause, sample)
+  const controls = {};  // what sections offer the message API (train, pause, sample) and each other (section 8's nextWords)
   const live = {};      // section -> liveNumbers(query): the numbers of what it trained, for its exercises
   for (const { name, mount } of chosen) {
     let mounted;
     try {
-      mounted = mount({ root: shadow, core, state, emit }) ?? {};
+      mounted = mount({ root: shadow, core, state, emit, controls }) ?? {};  // controls: a section may ask what a later one offers
     } catch (error) {
       cannotStart(shadow.getElementById(name), error);  // the other sections still work
       continue;

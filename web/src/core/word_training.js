@@ -4,7 +4,7 @@
 // "embedlab-words" file. Both answer the same questions about words (askingWords), which the
 // core asks of the word model of a holder (0 a trainer's current weights, 1 a file's) and a
 // handle. Every number comes from the C++ core; words cross as JSON.
-import { CoreError, finiteNumber, instance, list, shown, text, wholeNumber } from './check.js';
+import { CoreError, finiteNumber, instance, list, number, shown, text, wholeNumber } from './check.js';
 import { Matrix } from './core.js';
 import { limits } from './limits.js';
 import { CoreObject } from './memory.js';
@@ -50,6 +50,17 @@ const askingWords = (Base, holder) => class extends Base {
     instance('axes', axes, Matrix);
     const json = words('words', chosen);
     return this.core.result((out) => this.core.withText(json, (p, n) => this.core.module._el_word_model_projection(out, axes.handle, holder, this.handle, p, n), 'words'));
+  }
+  /**
+   * What the model says of the word after a context (text) at temperature T (0 included):
+   * { read, ids, unknown, leftOut, window, tied, vocabSize, h, entropyBits, rows: [[word, logit,
+   * probability, output, bias]] }, the top words best first (cpp/wasm/next_word_exports.cpp).
+   */
+  nextWords(context, temperature, top) {
+    number('temperature', temperature);
+    wholeNumber('top', top, -(2 ** 53), 2 ** 53);
+    return this.core.withText(text('context', context), (p, n) =>
+      this.core.json(this.core.module._el_word_model_next_words(holder, this.handle, p, n, temperature, top)), 'context');
   }
   /** The word model's file: "embedlab-words" JSON text. */
   modelJson() {

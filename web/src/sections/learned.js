@@ -33,6 +33,7 @@ export function mountLearned({ root, state }) {
   let worker = null;        // started when the reader first trains
   let startedAt = 0, startedStep = 0, shownCorpus = null;
   let shown = null;         // the last report drawn, for the exercises: { steps, words, watch, cosines, neighbours }
+  const asked = [];         // section 5's nextWords questions sent to the worker, oldest first: { resolve, reject }
 
   const send = (message) => {
     worker ??= startTrainingWorker(receive);
@@ -212,7 +213,7 @@ export function mountLearned({ root, state }) {
         break;
       case answer.loaded: {
         const { vocabSize, window, embed, tied } = data.info;
-        const asked = watch.watch;
+        const watched = watch.watch;
         phase = 'idle';
         pending = null;
         model = { steps: 0, goal: 0, recipe: null, copy: null, loaded: true };
@@ -225,7 +226,7 @@ export function mountLearned({ root, state }) {
         say('learned-losses', '');
         say('learned-progress', 'A loaded model is not trained further: “Learn anew from random vectors” trains a new one on the chosen corpus.');
         keep.message.show(`Loaded a word model of ${count.format(vocabSize)} words (with “.” and “<unk>”): window ${window}, ${embed}-dimensional vectors, ` +
-          `${tied ? 'W_U tied to E' : 'its own W_U'}. The views above show it${JSON.stringify(data.watch) === JSON.stringify(asked) ? '' : ', with its most frequent words: it does not hold all the words that were watched'}.`);
+          `${tied ? 'W_U tied to E' : 'its own W_U'}. The views above show it${JSON.stringify(data.watch) === JSON.stringify(watched) ? '' : ', with its most frequent words: it does not hold all the words that were watched'}.`);
         break;
       }
       case answer.watched:
@@ -249,7 +250,11 @@ export function mountLearned({ root, state }) {
         model.steps = data.info.steps;
         runMessage.show(`Training stopped: ${bounded(data.message)}. Lower the learning rate and learn anew.`);
         break;
+      case answer.nextWords:
+        asked.shift()?.resolve(data);
+        break;
       case answer.died:
+        asked.splice(0).forEach(({ reject }) => reject(new Error(`the training worker stopped (${bounded(data.message)}) and lost the word model`)));
         phase = 'idle';
         model = null;
         shown = null;
@@ -259,6 +264,10 @@ export function mountLearned({ root, state }) {
         if (data.command === command.watch) {
           watch.message.show(`${bounded(data.message)}. What was watched stays.`);
           watch.refill();
+          break;
+        }
+        if (data.command === command.nextWords) {
+          asked.shift()?.reject(new Error(bounded(data.message)));
           break;
         }
         if (data.command === command.model || data.command === command.projector || data.command === command.load) {
@@ -276,7 +285,20 @@ export function mountLearned({ root, state }) {
   }
 
   render();
-  return { liveNumbers };
+  return { liveNumbers, nextWords };
+
+  /**
+   * What the word model says of the word after `context` (text) at temperature T, its `top` words
+   * best first: a promise of the worker's nextWords answer (training/protocol.js), for section 5.
+   * Rejects, saying what to do, before any model and when the core refuses the context.
+   */
+  function nextWords(context, temperature, top) {
+    if (!model) return Promise.reject(new Error('there is no word model yet: train one in section 8 or load one there first'));
+    return new Promise((resolve, reject) => {
+      asked.push({ resolve, reject });
+      send({ type: command.nextWords, context, temperature, top });
+    });
+  }
 
   /**
    * What the section shows of the model, for the exercises: the cosine of a watched pair

@@ -1,14 +1,17 @@
 // Section 5: the return trip. A final vector h, the rows of the table C lined up beside it with
 // their logits h C^T (one dot product per row), and softmax probabilities at a temperature from 0
-// to 5, with entropy and top symbol.
-import { el, showMessage, isFocused } from '../dom.js';
+// to 5, with entropy and top symbol. Or, scored with section 8's word model, the next words after
+// a typed context (unembedding/word_scoring.js).
+import { el, select, showMessage, isFocused } from '../dom.js';
 import { formatCount, formatNumber, formatVector, indexLabels } from '../format.js';
 import { heldNote, parseNumber } from '../parse.js';
 import { gpt3 } from '../data/worked_example.js';
 import { BarChart } from '../figures/bar_chart.js';
 import { MatrixView } from '../figures/matrix_view.js';
+import { mountWordScoring } from './unembedding/word_scoring.js';
 
-export function mountUnembedding({ root, core, state }) {
+/** controls: what the lab's sections offer, section 8's nextWords among them when it is on the page. */
+export function mountUnembedding({ root, core, state, controls = {} }) {
   const hMessage = root.getElementById('h-message');
   const softmaxMessage = root.getElementById('softmax-message');
   const lineup = new MatrixView(root.getElementById('logits'), { label: 'The rows of C lined up, each with its logit z = h · C[i]' });
@@ -39,6 +42,7 @@ export function mountUnembedding({ root, core, state }) {
   root.getElementById('unembedding-controls').replaceChildren(
     hField,
     el('label', { class: 'field wide' }, el('span', {}, 'Temperature T'), slider, el('output', { id: 'temperature-slider-value' })));
+  scoringChoice();
 
   /** h as typed, or the row of the context's last id. */
   const currentH = () => state.get('h') ?? unembeddingNumbers(core, state.snapshot()).h;
@@ -73,6 +77,39 @@ export function mountUnembedding({ root, core, state }) {
       ? `${symbols[top.id]} with ${formatNumber(top.probability * 100, 1)}%`
       : `${top.ids.map((i) => symbols[i]).join(', ')} tie with ${formatNumber(top.probability * 100, 1)}% each`;
     root.getElementById('entropy').textContent = `${formatNumber(numbers.entropyBits)} bits`;
+  }
+
+  /**
+   * "Score with": the table C, or section 8's word model, which is asked when it is chosen. Without
+   * section 8 on the page the choice is disabled; without a model yet the choice says so and
+   * goes back to C.
+   */
+  function scoringChoice() {
+    const wordModelHere = root.getElementById('learned') !== null;  // section 8 mounts after this one: its nextWords comes later
+    const nextWords = (...question) => (controls.nextWords
+      ? controls.nextWords(...question) : Promise.reject(new Error('section 8 could not start, so there is no word model')));
+    const words = mountWordScoring({ root, core, state, nextWords });
+    const choiceMessage = root.getElementById('scoring-message');
+    const choice = select('Score with', [
+      { value: 'table', label: 'the table C (the worked example)' },
+      { value: 'words', label: wordModelHere ? 'the word model from section 8' : 'the word model from section 8 (not on this page)' },
+    ], 'table', (value) => use(value));
+    const menu = choice.querySelector('select');
+    menu.options[1].disabled = !wordModelHere;
+    root.getElementById('scoring-choice').replaceChildren(choice);
+
+    function use(value) {
+      showMessage(choiceMessage, '');
+      menu.value = value;
+      hField.style.display = value === 'words' ? 'none' : '';  // (a fieldset's display: flex would override `hidden`)
+      root.getElementById('table-scoring').hidden = value === 'words';
+      root.getElementById('word-scoring').hidden = value !== 'words';
+      if (value !== 'words') return words.hide();
+      return words.show((reason) => {
+        use('table');
+        showMessage(choiceMessage, `The word model cannot score yet: ${reason}. The table C stays.`);
+      });
+    }
   }
 
   /** Where the softmax has no value (a logit of +inf or nan), nothing stale stays on screen. */

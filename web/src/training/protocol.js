@@ -23,6 +23,7 @@ export const command = Object.freeze({
   load: 'load',            // { json, kind (mlp if absent), and for words: watch }: a model file of that kind, which
                            //   replaces the current model (not trained further); a file of the other kind is refused
   next: 'next',            // { context }: what the current model says of the symbol after a text
+  nextWords: 'nextWords',  // { context (text), temperature, top }: what the word model says of the word after a text (section 5)
 });
 
 /** What the worker answers. */
@@ -45,4 +46,6 @@ export const answer = Object.freeze({
   next: 'next',              // { context, symbols, probs, top, uniform, dev (null for a loaded model), steps }
   error: 'error',            // { command, message }: the command failed and changed nothing
   died: 'died',              // { message }: the worker's core aborted; the client starts a new worker
+  nextWords: 'nextWords',    // { read, ids, unknown, leftOut, window, tied, vocabSize, h, entropyBits,
+                             //   rows: [[word, logit, probability, output, bias]], steps } (core/word_training.js nextWords)
 });

@@ -262,6 +262,10 @@ const commands = {
     });
     post({ type: answer.next, context, ...said, dev: trainer ? trainer.loss('dev') : null, steps: trainer ? trainer.info().steps : null });
   },
+  [command.nextWords]({ context, temperature, top }) {
+    if (kind !== kinds.words) throw new Error('there is no word model yet: train one in section 8 or load one there first');
+    post({ type: answer.nextWords, ...wordModel().nextWords(context, temperature, top), steps: trainer ? trainer.info().steps : null });
+  },
   [command.model]() {
     post({ type: answer.model, json: kindOf[kind].file() });
   },
