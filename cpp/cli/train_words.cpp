@@ -28,7 +28,7 @@ CLI::App* add_train_words_command(CLI::App& app, TrainWordsOptions& options) {
   add_number(command, "--lr", c.lr, "learning rate of the first step", parse_float);
   add_number(command, "--seed", c.seed, "seed of subsampling, the split, the initial weights and the minibatches", seed);
   add_number(command, "--subsample", c.data.subsample, "t of frequent-word subsampling; 0 keeps every word", parse_float);
-  command->add_flag("--tied", c.tied, "logits h E^T + b instead of a separate output matrix");
+  command->add_flag("--tied,!--untied", c.tied, "logits h E^T + b (the default) or, with --untied, h W_U + b with a separate output matrix");
   return command;
 }
 

@@ -23,7 +23,7 @@ struct WordDataConfig {
   Index words = 2000;       // the most frequent words kept; the rest are "<unk>"
   Index min_count = 5;      // ... among those that occur at least this often
   Index window = 3;         // k words on each side
-  float subsample = 1e-3f;  // t of frequent-word subsampling; 0 keeps every word
+  float subsample = 1e-4f;  // t of frequent-word subsampling; 0 keeps every word
 };
 
 // Every setting is within its limits.

@@ -6,7 +6,7 @@ cmake_policy(SET CMP0057 NEW)  # if(... IN_LIST ...)
 file(MAKE_DIRECTORY ${WORK})
 file(WRITE ${WORK}/tiny.txt "feed the cat\nfeed the dog\npet the cat\npet the dog\nthe cat sleeps\nthe dog sleeps\n"
                             "drive the car\npark the car\nthe car stops\nwash the car\n")
-execute_process(COMMAND ${EMBEDLAB} train-words --data ${WORK}/tiny.txt --out ${WORK}/tiny.json --min-count 1 --subsample 0
+execute_process(COMMAND ${EMBEDLAB} train-words --data ${WORK}/tiny.txt --out ${WORK}/tiny.json --min-count 1 --subsample 0 --untied
                         --embed 4 --window 2 --steps 50 --batch 8 --lr 0.5 --seed 7
                 RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT status EQUAL 0)

@@ -32,6 +32,7 @@ inline WordConfig tiny_config() {
   c.data.window = 2;
   c.data.subsample = 0;
   c.embed = 8;
+  c.tied = false;  // a separate W_U: cat and dog then come together by their contexts alone
   c.batch = 16;
   c.lr = 0.5f;
   c.steps = 2000;
