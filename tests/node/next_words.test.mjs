@@ -5,12 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { WordTrainer } from '../../web/src/core/word_training.js';
+import { corpora, tinyCorpus } from '../../web/src/data/word_corpora.js';
 import { loadWasmCore } from './load_core.mjs';
 
 const core = await loadWasmCore();
-const tiny = 'feed the cat\nfeed the dog\npet the cat\npet the dog\nthe cat sleeps\nthe dog sleeps\n' +
-  'drive the car\npark the car\nthe car stops\nwash the car\n';
-const small = { words: 100, minCount: 1, window: 2, subsample: 0, embed: 8, batch: 16, lr: 0.5, steps: 2000, seed: 3 };
+// The page's tiny corpus and the settings section 8 starts it with (its own W_U, no subsampling).
+const tiny = tinyCorpus;
+const small = corpora.tiny.settings;
 
 const trained = (check) => core.scope(() => {
   const trainer = WordTrainer.create(core, tiny, small);

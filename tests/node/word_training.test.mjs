@@ -7,16 +7,16 @@ import assert from 'node:assert/strict';
 import { CoreError } from '../../web/src/core/core.js';
 import { Model, Trainer } from '../../web/src/core/training.js';
 import { WordModel, WordTrainer, wordDefaults, wordRanges } from '../../web/src/core/word_training.js';
+import { corpora, tinyCorpus } from '../../web/src/data/word_corpora.js';
 import { loadWasmCore } from './load_core.mjs';
 
 const core = await loadWasmCore();
-// The sources' corpus: cat and dog share their contexts (feed the _, pet the _), car does not.
-const tiny = 'feed the cat\nfeed the dog\npet the cat\npet the dog\nthe cat sleeps\nthe dog sleeps\n' +
-  'drive the car\npark the car\nthe car stops\nwash the car\n';
-const small = { words: 100, minCount: 1, window: 2, subsample: 0, embed: 8, batch: 16, lr: 0.5, steps: 2000, seed: 3 };
+// The page's tiny corpus and the settings section 8 starts it with (its own W_U, no subsampling).
+const tiny = tinyCorpus;
+const small = corpora.tiny.settings;
 
 test('the limits carry WordConfig\'s defaults and the ranges of its settings', () => {
-  assert.deepEqual(wordDefaults, { words: 2000, minCount: 5, window: 3, subsample: 0.001, embed: 50, tied: false, batch: 256, lr: 20, steps: 2500, seed: 42 });
+  assert.deepEqual(wordDefaults, { words: 2000, minCount: 5, window: 3, subsample: 0.0001, embed: 50, tied: true, batch: 256, lr: 20, steps: 2500, seed: 42 });
   assert.deepEqual(wordRanges.window, { min: 1, max: 8 });
   assert.deepEqual(wordRanges.subsample, { min: 0, max: 1 });
 });
