@@ -2,7 +2,7 @@
 # train-words with its default settings, then the 10 nearest words of 10 probe words. The probes,
 # the related words and the rule were fixed before any result was seen:
 #   a probe passes when at least one of its related words is among its 10 nearest words (a probe
-#   missing from the vocabulary fails); the test passes when at least 6 of the 10 probes pass.
+#   missing from the vocabulary fails); the test passes when at least 7 of the 10 probes pass.
 # It prints every probe's neighbours and the run's words per second (figures, not asserted).
 #   cmake -DEMBEDLAB=<program> -DCORPUS=<wordnet.txt> -DWORK=<folder> -P wordnet_neighbours.cmake
 set(probes mother night dog king water red run city war happy)
@@ -16,7 +16,7 @@ set(related_run running walk move go runs ran operate travel race flow jump ride
 set(related_city town capital cities port village state country urban located metropolis region province)
 set(related_war battle wars military army fighting conflict fought soldiers civil troops warfare enemy)
 set(related_happy glad joyful cheerful pleased sad unhappy content joy happiness delighted satisfied merry)
-set(needed 6)
+set(needed 7)  # the issue's aim; the first default settings (untied, subsampling 1e-3) reached 6, today's 9
 
 cmake_policy(SET CMP0057 NEW)  # if(... IN_LIST ...)
 file(MAKE_DIRECTORY ${WORK})
