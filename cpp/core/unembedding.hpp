@@ -5,6 +5,7 @@
 #pragma once
 
 #include "linear.hpp"
+#include "matmul.hpp"
 #include "tensor.hpp"
 
 namespace embedlab {
@@ -18,10 +19,13 @@ Status check_same_width(const Matrix<S>& h, const Matrix<S>& E) {
 }
 
 // Tied to the embedding table E (V, d): logits (B, V) = h (B, d) E^T.
+// The products go through matmul.hpp, as a linear layer's do, so that the WebAssembly build
+// uses its SIMD128 kernels (Eigen's own products run there one float at a time: a tied step of
+// the default word model on WordNet took 406 ms under Node with them, 34 ms with the kernels).
 template <class S>
 Status unembed_tied_forward(Matrix<S>& logits, const Matrix<S>& h, const Matrix<S>& E) {
   if (Status s = check_same_width(h, E); !s.ok()) return s;
-  logits.noalias() = h * E.transpose();
+  product_transposed(logits, h, E);
   return {};
 }
 
@@ -34,8 +38,8 @@ Status unembed_tied_backward(Matrix<S>& dh, Matrix<S>& dE, const Matrix<S>& dlog
   if (Status s = check_same_width(h, E); !s.ok()) return s;
   if (Status s = check_shape("dlogits", dlogits, h.rows(), E.rows()); !s.ok()) return s;
   if (Status s = check_shape("dE", dE, E.rows(), E.cols()); !s.ok()) return s;
-  dh.noalias() = dlogits * E;
-  dE.noalias() += dlogits.transpose() * h;
+  product(dh, dlogits, E);
+  add_transposed_product(dE, dlogits, h);
   return {};
 }
 

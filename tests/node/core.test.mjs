@@ -76,6 +76,17 @@ test('softmax and cross-entropy match the PyTorch fixtures in float32', () => {
   });
 });
 
+// The word model's tied logits through WASM's SIMD128 product (the same kernels train it).
+test('the tied unembedding h E^T, plus b, matches the PyTorch word-model fixture in float32', () => {
+  const g = golden('golden.json').word_model;
+  core.scope(() => {
+    const logits = core.unembedTied(g.h, g.E).toRows().map((row) => row.map((z, j) => z + g.b[j]));
+    const worst = Math.max(...logits.flat().map((z, i) => Math.abs(z - g.logits_tied.flat()[i])));
+    console.log(`# tied logits (${logits.length}, ${logits[0].length}): worst difference from PyTorch ${worst.toExponential(1)}`);
+    assert.ok(worst < 1e-6, `worst difference ${worst}`);
+  });
+});
+
 test('an error names the bad value and leaves the core working', () => {
   assert.throws(() => core.embeddingForward(C, [0, 5]),
     new CoreError('id 5 at position 1 of the context is out of range for a vocabulary of 5'));
