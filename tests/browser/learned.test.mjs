@@ -3,8 +3,7 @@
 // glosses load only when chosen; bad corpora, settings and words are named and lose nothing; the
 // section works from the keyboard, from file:// and under a strict Content-Security-Policy, and
 // fits 360 px in light and dark (screenshots in build/screenshots/). The default WordNet run
-// (about 135 s in this machine's headless Chromium when both cores are busy) ends with its probe
-// words' neighbours printed.
+// ends with related words among the nearest of at least 7 of 10 probe words, fixed beforehand.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -71,9 +70,15 @@ test('two words started with one vector leave cosine 1.000 as training goes on',
   assert.deepEqual(problems, []);
 });
 
-/** What the views show of the model: the neighbours as text, and the cosines of the chart's last row. */
+/**
+ * What the views show of the model: the neighbours as text, and the cosines of the chart's last
+ * row, or of its caption for a loaded model, which has no steps to chart.
+ */
 async function shownView(lab) {
-  return { neighbours: await lab.locator('#learned-neighbours li').allTextContents(), cosines: (await cosineTable(lab)).rows.at(-1).slice(1) };
+  const { rows } = await cosineTable(lab);
+  const caption = await lab.locator('#learned-cosine-caption').textContent();
+  const cosines = rows.length ? rows.at(-1).slice(1) : Array.from(caption.matchAll(/ (-?\d+\.\d+)(?=[,.])/g), (match) => Number(match[1]));
+  return { neighbours: await lab.locator('#learned-neighbours li').allTextContents(), cosines };
 }
 
 /** Downloads the word model: the file's path. */
@@ -104,6 +109,8 @@ test('the trained word model downloads, loads back after starting again, and sho
   const loaded = await loadWordModel(lab, path, 'Loaded');
   assert.equal(loaded, 'Loaded a word model of 13 words (with “.” and “<unk>”): window 2, 8-dimensional vectors, its own W_U. The views above show it.');
   assert.deepEqual(await shownView(lab), trained);
+  assert.equal((await cosineTable(lab)).rows.length, 0);  // no steps: the caption says the cosines
+  assert.match(await lab.locator('#learned-cosine-caption').textContent(), /^The loaded model was trained elsewhere, so there are no steps to chart\. Its cosines: cat · dog /);
   assert.match(await lab.locator('#learned-neighbours-caption').textContent(), /in the loaded model$/);
   assert.equal(await lab.locator('#learned-scatter .scatter-label').count(), 11);
   assert.match(await lab.locator('#learned-progress').textContent(), /^A loaded model is not trained further/);
@@ -113,7 +120,7 @@ test('the trained word model downloads, loads back after starting again, and sho
 
   const downloads = [];
   page.on('download', (download) => downloads.push(download));
-  await lab.locator('#learned-keep-controls').getByRole('button', { name: 'Export for the Embedding Projector (TSV)' }).click();
+  await lab.locator('#learned-keep-controls').getByRole('button', { name: 'Export the word model for the Embedding Projector (TSV)' }).click();
   await lab.locator('#learned-keep-message', { hasText: 'Embedding Projector' }).waitFor();
   while (downloads.length < 2) await page.waitForEvent('download');
   assert.deepEqual(downloads.map((d) => d.suggestedFilename()), ['embedlab-word-vectors.tsv', 'embedlab-word-metadata.tsv']);
@@ -248,10 +255,10 @@ test('the section fits a phone and a desktop, in light and dark', async () => {
 
 // The probes and the rule were fixed before any WordNet run was looked at: each probe's related
 // words are what a dictionary reader would group with it; a probe passes when one of them is
-// among its 10 nearest words, and the aim is 7 of the 10. The count is printed as a figure, not
-// asserted: the default run reaches 6 (dog keeps WordNet's food senses, king, money and car find
-// nothing related), and a rule changed after looking would prove nothing. What is asserted: the
-// run ends, its dev loss is below the uniform guess's, and every probe gets 10 neighbours from the core.
+// among its 10 nearest words, and the test asks the aim, 7 of the 10. The first defaults (a
+// separate W_U, subsampling 1e-3) reached 6, so the count was printed, not asserted, until the
+// defaults changed; the rule itself never changed. Asserted too: the run ends, its dev loss is
+// below the uniform guess's, and every probe gets 10 neighbours from the core.
 const probes = {
   mother: ['father', 'wife', 'husband', 'son', 'daughter', 'parent', 'child', 'woman', 'sister', 'brother'],
   night: ['day', 'morning', 'evening', 'week', 'hour', 'time', 'afternoon', 'darkness', 'sleep'],
@@ -265,7 +272,7 @@ const probes = {
   car: ['vehicle', 'automobile', 'truck', 'motor', 'wheels', 'bus', 'train', 'engine', 'boat', 'ship'],
 };
 
-test('the default WordNet run ends below the uniform loss, and its probe words’ neighbours are printed against the rule', async () => {
+test('the default WordNet run ends below the uniform loss, and at least 7 of its 10 probe words have a related word among their 10 nearest', async () => {
   const { lab, problems } = await openPage();
   await lab.getByLabel('Corpus', { exact: true }).selectOption('wordnet');
   await lab.locator('#learned-corpus-status', { hasText: 'loaded' }).waitFor({ timeout: 30000 });
@@ -295,6 +302,7 @@ test('the default WordNet run ends below the uniform loss, and its probe words�
     passed += hit ? 1 : 0;
     console.log(`# ${probe}: ${nearest.join(' ')}${hit ? '' : '   (none related)'}`);
   }
-  console.log(`# probes with a related word among their 10 nearest: ${passed} of 10 (aim: 7, under the rule fixed before the first run)`);
+  console.log(`# probes with a related word among their 10 nearest: ${passed} of 10 (7 needed, under the rule fixed before the first run)`);
+  assert.ok(passed >= 7, `only ${passed} of the 10 probes have a related word among their 10 nearest`);
   assert.deepEqual(problems, []);
 });

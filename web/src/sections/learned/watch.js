@@ -26,13 +26,14 @@ export function parsePairs(text) {
 /**
  * Mounts the watch controls and views; onWatch(watch) is called with what the reader now asks to
  * watch ({ pairs, word, top, words }). Returns { watch (the current one), message, reset(watch)
- * (what is watched now), show(step, view), describe(cosines), refill(), clear() }.
+ * (what is watched now), show(step, view), offer(words), refill(), clear() }.
  */
 export function mountWatch({ part, initial, onWatch }) {
   const message = messageSlot(part('learned-watch-message'));
   const chart = new LineChart(part('learned-cosine-chart'), { label: 'Cosines of the chosen pairs over the training steps', yLabel: 'cosine' });
   const scatter = new ScatterPlot(part('learned-scatter'), { label: 'The chosen words in 2-D' });
   const neighbours = part('learned-neighbours');
+  const chartCaption = part('learned-cosine-caption').textContent;
   let watch = initial;
 
   const field = (label, size, onchange, wide = false) => {
@@ -63,6 +64,11 @@ export function mountWatch({ part, initial, onWatch }) {
     onWatch({ ...watch, [key]: value });
   }
 
+  /** The cosine of each watched pair, as text: "cat · dog 0.721, cat · the −0.276". */
+  function describe(cosines) {
+    return watch.pairs.map((pair, i) => `${pairLabel(pair)} ${formatNumber(cosines[i], 3)}`).join(', ');
+  }
+
   function fill() {
     pairs.input.value = watch.pairs.map((pair) => pair.join(' ')).join(', ');
     word.input.value = watch.word;
@@ -82,14 +88,15 @@ export function mountWatch({ part, initial, onWatch }) {
     /** A report's view at a step (null for a loaded model, which has none): { cosines, neighbours, projection }. */
     show(step, { cosines, neighbours: nearest, projection }) {
       if (!cosines) return;
-      chart.add(step ?? 0, cosines);
+      // A loaded model has no steps to chart: its cosines are said in the caption instead.
+      if (step === null) chart.reset(watch.pairs.map(pairLabel));
+      else chart.add(step, cosines);
+      part('learned-cosine-caption').textContent = step === null
+        ? `The loaded model was trained elsewhere, so there are no steps to chart. Its cosines: ${describe(cosines)}.`
+        : chartCaption;
       part('learned-neighbours-caption').textContent = `The ${nearest.length} words nearest to “${watch.word}” by cosine, ${step === null ? 'in the loaded model' : `at step ${step}`}`;
       neighbours.replaceChildren(...nearest.map(([w, cosine]) => el('li', {}, el('span', { class: 'word' }, w), ` ${formatNumber(cosine, 3)}`)));
       scatter.update(projection, watch.words);
-    },
-    /** The cosine of each watched pair, as text: "cat · dog 0.721, cat · the −0.276". */
-    describe(cosines) {
-      return watch.pairs.map((pair, i) => `${pairLabel(pair)} ${formatNumber(cosines[i], 3)}`).join(', ');
     },
     /** The model's words, offered as the word fields are typed. */
     offer(words) {
@@ -97,9 +104,5 @@ export function mountWatch({ part, initial, onWatch }) {
     },
     /** The fields show what is watched again (after the worker refused a change). */
     refill: fill,
-    clear() {
-      chart.reset(watch.pairs.map(pairLabel));
-      neighbours.replaceChildren();
-    },
   };
 }

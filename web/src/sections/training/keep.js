@@ -42,7 +42,7 @@ export function mountKeep({ root, kind = kinds.mlp, controls, message: messageEl
   };
   controls.replaceChildren(
     el('button', { type: 'button', onclick: ask(command.model) }, `Download ${names.model} (JSON)`),
-    el('button', { type: 'button', onclick: ask(command.projector) }, 'Export for the Embedding Projector (TSV)'),
+    el('button', { type: 'button', onclick: ask(command.projector) }, `Export ${names.model} for the Embedding Projector (TSV)`),
     el('label', { class: 'field' }, el('span', {}, names.load), modelFile));
   return {
     message,
