@@ -1,7 +1,7 @@
 // Section 5 scored with section 8's word model, in headless Chromium: before any model the choice
 // says why and stays on C; after training on the tiny corpus "feed the" puts cat and dog on top,
 // T = 0 puts 100% on the top word, bad contexts are named and keep the bars; a model loaded in
-// section 8 scores as it did trained; it fits 360 px in light and dark (screenshots in
+// section 8 scores as it did trained; the bars follow the model as it trains; it fits 360 px in light and dark (screenshots in
 // build/screenshots/).
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,6 +77,26 @@ test('after training on the tiny corpus, "feed the" puts cat and dog on top, T =
   await scored(lab, '<unk> the \\. \\.');
   assert.equal(await lab.locator('#word-notes').textContent(), 'The model reads the last 2 words only: pet left out. Unknown word zebra → <unk>.');
   assert.equal(await lab.locator('#word-scoring-message').isHidden(), true);
+  assert.deepEqual(problems, []);
+});
+
+test('the bars follow section 8\'s model as it trains, and the words about the table C hide while the word model scores', async () => {
+  const { lab, problems } = await openPage();
+  const aboutC = lab.getByText('Here the scores reuse the embedding table');
+  assert.equal(await aboutC.isVisible(), true);
+  await lab.getByRole('button', { name: 'Start again from random vectors' }).click();
+  await lab.locator('#learned-progress', { hasText: 'Ready at step 0' }).waitFor();
+  await lab.getByLabel('Score with').selectOption('words');
+  await lab.locator('#word-steps', { hasText: /^at step 0$/ }).waitFor();
+  assert.equal(await aboutC.isVisible(), false);
+  const untrained = await bars(lab);
+  await trainToTheEnd(lab);  // section 5 is not touched: it hears of each report and asks again
+  await lab.locator('#word-steps', { hasText: /^at step 2,000$/ }).waitFor();
+  const trained = await bars(lab);
+  assert.notDeepEqual(trained, untrained);
+  assert.deepEqual(trained.slice(0, 2).map(([word]) => word).sort(), ['cat', 'dog']);
+  await lab.getByLabel('Score with').selectOption('table');
+  assert.equal(await aboutC.isVisible(), true);
   assert.deepEqual(problems, []);
 });
 

@@ -5,9 +5,10 @@
 // one vector and shows training push them apart.
 //
 // Phases, as in section 7: idle (with or without a model), creating, running, pausing. A model
-// is { steps, goal, recipe, copy, loaded }: goal the run's steps (its learning rate falls to its
+// is { steps, goal, recipe, copy, tied, loaded }: goal the run's steps (its learning rate falls to its
 // floor there), recipe what it was built from, so the page can say when a change needs a new
-// model, copy the pair of the duplicates experiment, if it started with one, loaded when it was
+// model, copy the pair of the duplicates experiment, if it started with one, tied whether its
+// output is E itself (its file then holds no W_U), loaded when it was
 // read from a file (it is not trained further: its recipe is null, so Train builds a new one).
 // The model's file downloads, exports for the Embedding Projector and loads back (training/keep.js).
 import { el } from '../dom.js';
@@ -20,6 +21,9 @@ import { bounded, count, messageSlot } from './training/common.js';
 import { mountKeep } from './training/keep.js';
 import { mountCorpus } from './learned/corpus.js';
 import { mountWatch, wordList } from './learned/watch.js';
+
+// The worker's answers after which the word model's numbers are not what they were.
+const modelChanging = new Set([answer.created, answer.progress, answer.finished, answer.stopped, answer.loaded, answer.died]);
 
 export function mountLearned({ root, state }) {
   const part = (id) => root.getElementById(id);
@@ -34,6 +38,7 @@ export function mountLearned({ root, state }) {
   let startedAt = 0, startedStep = 0, shownCorpus = null;
   let shown = null;         // the last report drawn, for the exercises: { steps, words, watch, cosines, neighbours }
   const asked = [];         // section 5's nextWords questions sent to the worker, oldest first: { resolve, reject }
+  const modelListeners = new Set();  // section 5's: called when the model's numbers change (a new model, a step, a load)
 
   const send = (message) => {
     worker ??= startTrainingWorker(receive);
@@ -141,7 +146,7 @@ export function mountLearned({ root, state }) {
       const config = corpus.settings();
       const pairs = copy ? [[copy.from, copy.to], ...watch.watch.pairs.filter(([a, b]) => a !== copy.from || b !== copy.to)] : watch.watch.pairs;
       const next = { ...watch.watch, pairs };
-      pending = { recipe: corpus.recipe(), goal: config.steps, train: trainAfter, watch: next, copy };
+      pending = { recipe: corpus.recipe(), goal: config.steps, tied: config.tied, train: trainAfter, watch: next, copy };
       send({ type: command.create, kind: kinds.words, text, config, watch: next, copy });
     } catch (error) {
       phase = 'idle';
@@ -179,8 +184,8 @@ export function mountLearned({ root, state }) {
       case answer.ready:
         break;
       case answer.created: {
-        const { recipe, goal, watch: watched, copy } = pending;
-        model = { steps: 0, goal, recipe, copy };
+        const { recipe, goal, tied, watch: watched, copy } = pending;
+        model = { steps: 0, goal, recipe, copy, tied };
         uniform = data.uniform;
         phase = 'idle';
         lossChart.reset(['minibatch loss', 'uniform guess, ln V']);
@@ -206,7 +211,7 @@ export function mountLearned({ root, state }) {
         break;
       case answer.model:
         keep.downloadModel(data.json);
-        keep.message.show(`The ${model.loaded ? 'loaded word model’s file (format “embedlab-words”)' : `word model’s file (format “embedlab-words”) at step ${count.format(model.steps)}`}: its words, E, W_U and b.`);
+        keep.message.show(`The ${model.loaded ? 'loaded word model’s file (format “embedlab-words”)' : `word model’s file (format “embedlab-words”) at step ${count.format(model.steps)}`}: its words, ${model.tied ? 'E (which is also its output: no W_U) and b' : 'E, W_U and b'}.`);
         break;
       case answer.projector:
         keep.downloadProjector(data);
@@ -216,7 +221,7 @@ export function mountLearned({ root, state }) {
         const watched = watch.watch;
         phase = 'idle';
         pending = null;
-        model = { steps: 0, goal: 0, recipe: null, copy: null, loaded: true };
+        model = { steps: 0, goal: 0, recipe: null, copy: null, tied, loaded: true };
         lossChart.reset(['minibatch loss', 'uniform guess, ln V']);
         watch.reset(data.watch);
         watch.offer(data.words);
@@ -282,10 +287,17 @@ export function mountLearned({ root, state }) {
         runMessage.show(`The training worker sent an answer this page does not know (“${String(data?.type).slice(0, 40)}”).`);
     }
     render();
+    if (modelChanging.has(data.type)) modelListeners.forEach((listener) => listener());
   }
 
   render();
-  return { liveNumbers, nextWords };
+  return { liveNumbers, nextWords, onWordModelChange };
+
+  /** Calls listener() whenever the word model changes (a new model, trained steps, a load); returns true. */
+  function onWordModelChange(listener) {
+    modelListeners.add(listener);
+    return true;
+  }
 
   /**
    * What the word model says of the word after `context` (text) at temperature T, its `top` words

@@ -88,7 +88,8 @@ export function mountUnembedding({ root, core, state, controls = {} }) {
     const wordModelHere = root.getElementById('learned') !== null;  // section 8 mounts after this one: its nextWords comes later
     const nextWords = (...question) => (controls.nextWords
       ? controls.nextWords(...question) : Promise.reject(new Error('section 8 could not start, so there is no word model')));
-    const words = mountWordScoring({ root, core, state, nextWords });
+    const onModelChange = (listener) => controls.onWordModelChange?.(listener) ?? false;  // false: no section 8 to follow yet
+    const words = mountWordScoring({ root, core, state, nextWords, onModelChange });
     const choiceMessage = root.getElementById('scoring-message');
     const choice = select('Score with', [
       { value: 'table', label: 'the table C (the worked example)' },

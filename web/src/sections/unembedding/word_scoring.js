@@ -16,9 +16,11 @@ export const firstContext = 'feed the';
 
 /**
  * Mounts the word model's view into section 5's #word-scoring; nextWords(context, T, top) is
- * section 8's question (a promise). Returns { show, hide }.
+ * section 8's question (a promise), and onModelChange(listener) asks section 8 to call listener
+ * when its model changes (asked when the view is first shown: section 8 mounts after this one).
+ * Returns { show, hide }.
  */
-export function mountWordScoring({ root, core, state, nextWords }) {
+export function mountWordScoring({ root, core, state, nextWords, onModelChange }) {
   const part = (id) => root.getElementById(id);
   const message = part('word-scoring-message');
   const lineup = new MatrixView(part('word-logits'), { label: 'The top words’ output vectors, each with its bias b and logit z = h · u + b' });
@@ -33,6 +35,7 @@ export function mountWordScoring({ root, core, state, nextWords }) {
   let wanted = null;         // the newest question asked since: { context, temperature }
   let shown = null;          // the context of the bars shown, or null before the first answer
   let firstFailure = null;   // onFailure of show(), until the first answer
+  let following = false;     // whether section 8 tells this view of its model's changes
 
   function ask() {
     wanted = { context: input.value, temperature: state.get('temperature') };
@@ -97,6 +100,7 @@ export function mountWordScoring({ root, core, state, nextWords }) {
     /** Starts scoring with the word model; onFailure(message) hears if the first question fails. */
     show(onFailure) {
       active = true;
+      if (!following) following = onModelChange(() => { if (active) ask(); });  // the bars follow the model as it trains
       firstFailure = shown === null ? onFailure : null;
       ask();
     },
