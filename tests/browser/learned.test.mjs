@@ -109,7 +109,9 @@ test('the trained word model downloads, loads back after starting again, and sho
   const loaded = await loadWordModel(lab, path, 'Loaded');
   assert.equal(loaded, 'Loaded a word model of 13 words (with “.” and “<unk>”): window 2, 8-dimensional vectors, its own W_U. The views above show it.');
   assert.deepEqual(await shownView(lab), trained);
-  assert.equal((await cosineTable(lab)).rows.length, 0);  // no steps: the caption says the cosines
+  assert.equal((await cosineTable(lab)).rows.length, 0);  // no steps: the chart hides, the caption says the cosines
+  assert.equal(await lab.locator('#learned-cosine-chart').isHidden(), true);
+  assert.equal(await lab.locator('#learned-loss-chart').isHidden(), true);
   assert.match(await lab.locator('#learned-cosine-caption').textContent(), /^The loaded model was trained elsewhere, so there are no steps to chart\. Its cosines: cat · dog /);
   assert.match(await lab.locator('#learned-neighbours-caption').textContent(), /in the loaded model$/);
   assert.equal(await lab.locator('#learned-scatter .scatter-label').count(), 11);

@@ -190,6 +190,7 @@ export function mountLearned({ root, state }) {
         phase = 'idle';
         lossChart.reset(['minibatch loss', 'uniform guess, ln V']);
         lossChart.add(0, [null, uniform]);
+        part('learned-loss-chart').hidden = false;
         watch.reset(watched);
         watch.offer(data.words);
         shown = { words: data.words };
@@ -223,6 +224,7 @@ export function mountLearned({ root, state }) {
         pending = null;
         model = { steps: 0, goal: 0, recipe: null, copy: null, tied, loaded: true };
         lossChart.reset(['minibatch loss', 'uniform guess, ln V']);
+        part('learned-loss-chart').hidden = true;  // a loaded model has no training steps to chart
         watch.reset(data.watch);
         watch.offer(data.words);
         shown = { words: data.words };

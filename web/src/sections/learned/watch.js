@@ -88,9 +88,10 @@ export function mountWatch({ part, initial, onWatch }) {
     /** A report's view at a step (null for a loaded model, which has none): { cosines, neighbours, projection }. */
     show(step, { cosines, neighbours: nearest, projection }) {
       if (!cosines) return;
-      // A loaded model has no steps to chart: its cosines are said in the caption instead.
+      // A loaded model has no steps to chart: the chart hides and the caption says its cosines.
       if (step === null) chart.reset(watch.pairs.map(pairLabel));
       else chart.add(step, cosines);
+      part('learned-cosine-chart').hidden = step === null;
       part('learned-cosine-caption').textContent = step === null
         ? `The loaded model was trained elsewhere, so there are no steps to chart. Its cosines: ${describe(cosines)}.`
         : chartCaption;
