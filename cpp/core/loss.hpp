@@ -13,8 +13,8 @@
 namespace embedlab {
 
 // The mean loss of the batch. Also fills probs (B, V) = softmax(logits), which the backward
-// uses. The loss is read from the log-softmax, so a probability that underflows to 0 still
-// gives a finite loss.
+// uses. Each row's loss is read from its log-softmax at the target, log s - (z_t - m) (see
+// softmax_row), so a probability that underflows to 0 still gives a finite loss.
 template <class S>
 Result<S> cross_entropy_forward(Matrix<S>& probs, const Matrix<S>& logits, const Ids& targets) {
   if (static_cast<Index>(targets.size()) != logits.rows()) {
@@ -22,10 +22,13 @@ Result<S> cross_entropy_forward(Matrix<S>& probs, const Matrix<S>& logits, const
                  shape(logits), ": one target per row is needed");
   }
   if (Status s = check_ids(targets, logits.cols(), "targets"); !s.ok()) return Error{s.message()};
-  if (Status s = log_softmax_forward(probs, logits, S(1)); !s.ok()) return Error{s.message()};
+  if (Status s = check_logits(logits); !s.ok()) return Error{s.message()};
+  probs.resize(logits.rows(), logits.cols());
   S total = 0;
-  for (Index b = 0; b < logits.rows(); ++b) total -= probs(b, targets[b]);
-  exp_in_place(probs);
+  for (Index b = 0; b < logits.rows(); ++b) {
+    const RowSoftmax<S> row = softmax_row(&probs(b, 0), &logits(b, 0), logits.cols(), S(1));
+    total += row.log_sum - (logits(b, targets[b]) - row.max);
+  }
   return total / static_cast<S>(logits.rows());
 }
 
@@ -38,9 +41,9 @@ Status cross_entropy_backward(Matrix<S>& dlogits, const Matrix<S>& probs, const 
     return error(targets.size(), " targets for ", probs.rows(), " rows of probabilities");
   }
   if (Status s = check_ids(targets, probs.cols(), "targets"); !s.ok()) return s;
-  dlogits = probs;
-  for (Index b = 0; b < probs.rows(); ++b) dlogits(b, targets[b]) -= S(1);
-  dlogits *= dloss / static_cast<S>(probs.rows());
+  const S scale = dloss / static_cast<S>(probs.rows());
+  dlogits.noalias() = probs * scale;
+  for (Index b = 0; b < probs.rows(); ++b) dlogits(b, targets[b]) -= scale;
   return {};
 }
 

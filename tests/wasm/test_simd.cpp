@@ -102,7 +102,7 @@ TEST_CASE("dout W^T in SIMD equals the exact product, also past one packed panel
 }
 
 TEST_CASE("exp in SIMD is within 2 ulp of exp wherever e^x is a normal float") {
-  const auto simd_exp = [](float* y, const float* x, Index n) { simd::exp(y, x, n); };
+  const auto simd_exp = [](float* y, const float* x, Index n) { simd::exp_shifted(y, x, n, 0.0f, 1.0f); };
   const auto exact_exp = [](double v) { return std::exp(v); };
   CHECK(worst_ulps("exp", simd_exp, exact_exp, -87.3f, 88.7f, 1'000'003) <= 2);
   CHECK(worst_ulps("exp", simd_exp, exact_exp, -1.0f, 1.0f, 1'000'003) <= 2);
@@ -112,7 +112,7 @@ TEST_CASE("exp in SIMD is 0 for -inf and very negative x, inf past the largest f
   const float inf = std::numeric_limits<float>::infinity();
   float x[] = {-inf, -200.0f, -104.0f, 89.0f, inf, std::nanf(""), 0.0f};
   float y[7];
-  simd::exp(y, x, 7);
+  simd::exp_shifted(y, x, 7, 0.0f, 1.0f);
   CHECK(y[0] == 0.0f);
   CHECK(y[1] == 0.0f);
   CHECK(y[2] == 0.0f);
@@ -122,12 +122,44 @@ TEST_CASE("exp in SIMD is 0 for -inf and very negative x, inf past the largest f
   CHECK(y[6] == 1.0f);
 }
 
-TEST_CASE("the SIMD sum of e^x counts each of the n entries once, for n from 1 to 9") {
+TEST_CASE("the SIMD e^((x - m) / T) and its sum count each of the n entries once, for n from 1 to 9") {
   const Matrix<float> x = random_floats(1, 9, 10);
+  for (const float T : {1.0f, 0.5f}) {
+    for (Index n = 1; n <= 9; ++n) {
+      std::vector<float> e(10, 7.0f);
+      double expected = 0;
+      for (Index i = 0; i < n; ++i) expected += std::exp((static_cast<double>(x(0, i)) - 0.25) / T);
+      CHECK(simd::exp_shifted(e.data(), x.data(), n, 0.25f, T) == doctest::Approx(expected).epsilon(1e-6));
+      CHECK(e[0] == doctest::Approx(std::exp((x(0, 0) - 0.25) / T)).epsilon(1e-6));
+      CHECK(e[static_cast<size_t>(n)] == 7.0f);  // nothing written past n
+    }
+  }
+}
+
+TEST_CASE("the SIMD max is the largest of the n entries, or NaN wherever a NaN is, for n from 1 to 9") {
+  const Matrix<float> x = random_floats(1, 9, 13);
   for (Index n = 1; n <= 9; ++n) {
-    double expected = 0;
-    for (Index i = 0; i < n; ++i) expected += std::exp(static_cast<double>(x(0, i)));
-    CHECK(simd::sum_exp(x.data(), n) == doctest::Approx(expected).epsilon(1e-6));
+    CHECK(simd::max(x.data(), n) == x.leftCols(n).maxCoeff());
+    for (Index at = 0; at < n; ++at) {
+      Matrix<float> with_nan = x;
+      with_nan(0, at) = std::nanf("");
+      CHECK_MESSAGE(std::isnan(simd::max(with_nan.data(), n)), "NaN at " << at << " of " << n);
+    }
+  }
+  const float inf = std::numeric_limits<float>::infinity();
+  const float masked[] = {-inf, -inf, -inf, -inf, -inf, 2.0f};
+  CHECK(simd::max(masked, 6) == 2.0f);
+  CHECK(simd::max(masked, 5) == -inf);
+}
+
+TEST_CASE("the SIMD division by a row's sum gives the same bits as the scalar division, for n from 1 to 9") {
+  const Matrix<float> x = random_floats(1, 9, 14);
+  for (Index n = 1; n <= 9; ++n) {
+    std::vector<float> y(x.data(), x.data() + 9);
+    y.push_back(7.0f);
+    simd::divide(y.data(), n, 3.0f);
+    for (Index i = 0; i < n; ++i) CHECK(y[static_cast<size_t>(i)] == x(0, i) / 3.0f);
+    CHECK(y[static_cast<size_t>(n)] == (n < 9 ? x(0, n) : 7.0f));  // nothing written past n
   }
 }
 
@@ -152,7 +184,7 @@ TEST_CASE("the SIMD kernels write nothing past the n entries they are given") {
   std::vector<float> y(8, 7.0f);
   const float x[] = {0.5f, -0.5f, 1.5f};
   simd::tanh(y.data(), x, 3);
-  simd::exp(y.data() + 4, x, 3);
+  simd::exp_shifted(y.data() + 4, x, 3, 0.0f, 1.0f);
   CHECK(y[3] == 7.0f);
   CHECK(y[7] == 7.0f);
 }

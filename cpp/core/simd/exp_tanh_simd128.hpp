@@ -1,6 +1,6 @@
-// e^x and tanh(x) on 4 floats at a time in WASM SIMD128, and over arrays: the softmax's and the
-// cross-entropy's exponentials and the hidden layer's tanh in the WebAssembly build (softmax.hpp
-// and tanh.hpp choose). The polynomials are Cephes's expf and tanhf (S. L. Moshier).
+// e^x and tanh(x) on 4 floats at a time in WASM SIMD128: the softmax's exponentials
+// (softmax_simd128.hpp) and the hidden layer's tanh, over an array (tanh.hpp chooses). The
+// polynomials are Cephes's expf and tanhf (S. L. Moshier).
 //
 // Accuracy against double-precision exp and tanh, over a million evenly spaced floats of
 // [-87.3, 88.7] and of [-10, 10] (tests/wasm/test_simd.cpp prints the worst case and holds both
@@ -56,27 +56,9 @@ inline v128_t tanh4(v128_t x) {
   return wasm_v128_or(abs, wasm_v128_and(x, wasm_f32x4_splat(-0.0f)));  // the sign of x, also for -0
 }
 
-// out[i] = f(x[i]) for i < n, 4 at a time; out may be x.
-template <v128_t (*f)(v128_t)>
-inline void map4(float* out, const float* x, Index n) {
-  for (Index i = 0; i < n; i += 4) store_first(out + i, f(load_first(x + i, n - i)), n - i);
-}
-
-inline void exp(float* out, const float* x, Index n) { map4<exp4>(out, x, n); }
-inline void tanh(float* out, const float* x, Index n) { map4<tanh4>(out, x, n); }
-
-// The sum of e^x[i] for i < n, summed in 4 lanes and then across them.
-inline float sum_exp(const float* x, Index n) {
-  v128_t sum = wasm_f32x4_splat(0.0f);
-  for (Index i = 0; i < n; i += 4) {
-    const v128_t e = exp4(load_first(x + i, n - i));
-    // lanes past the end were loaded as 0: e^0 = 1 must not count
-    const Index count = n - i;
-    sum = wasm_f32x4_add(sum, count >= 4 ? e : wasm_v128_and(e, wasm_i32x4_gt(wasm_i32x4_splat(static_cast<int>(count)),
-                                                                             wasm_i32x4_make(0, 1, 2, 3))));
-  }
-  return wasm_f32x4_extract_lane(sum, 0) + wasm_f32x4_extract_lane(sum, 1) + wasm_f32x4_extract_lane(sum, 2) +
-         wasm_f32x4_extract_lane(sum, 3);
+// out[i] = tanh(x[i]) for i < n, 4 at a time; out may be x.
+inline void tanh(float* out, const float* x, Index n) {
+  for (Index i = 0; i < n; i += 4) store_first(out + i, tanh4(load_first(x + i, n - i)), n - i);
 }
 
 }  // namespace embedlab::simd

@@ -8,6 +8,7 @@
 
 #include "exp_tanh_simd128.hpp"
 #include "product_simd128.hpp"
+#include "softmax_simd128.hpp"
 #include "update_simd128.hpp"
 
 namespace embedlab {
