@@ -21,7 +21,9 @@ namespace embedlab::simd {
 // Cephes's degree-5 polynomial. 2^n is applied as 2^(n/2) 2^(n - n/2), two normal floats even
 // where 2^n alone is not (n from -150 to 128), so subnormal results round once, at the end.
 inline v128_t exp4(v128_t x) {
-  x = wasm_f32x4_min(wasm_f32x4_max(x, wasm_f32x4_splat(-104.0f)), wasm_f32x4_splat(88.8f));  // NaN stays NaN
+  // pmax(x, c) is x < c ? c : x and pmin(x, c) is c < x ? c : x: one x86 instruction each (max
+  // and min, which order -0 before +0 and propagate NaN, take several), and NaN stays NaN
+  x = wasm_f32x4_pmin(wasm_f32x4_pmax(x, wasm_f32x4_splat(-104.0f)), wasm_f32x4_splat(88.8f));
   const v128_t n = wasm_f32x4_nearest(wasm_f32x4_mul(x, wasm_f32x4_splat(1.44269504088896341f)));
   // r = x - n ln 2, with ln 2 = 0.693359375 - 2.12194440e-4 split so that n * 0.693359375 is exact
   v128_t r = wasm_f32x4_sub(x, wasm_f32x4_mul(n, wasm_f32x4_splat(0.693359375f)));
@@ -31,7 +33,10 @@ inline v128_t exp4(v128_t x) {
     p = wasm_f32x4_add(wasm_f32x4_mul(p, r), wasm_f32x4_splat(c));
   }
   const v128_t er = wasm_f32x4_add(wasm_f32x4_add(wasm_f32x4_mul(p, wasm_f32x4_mul(r, r)), r), wasm_f32x4_splat(1.0f));
-  const v128_t k = wasm_i32x4_trunc_sat_f32x4(n);
+  // n as an integer: n + 1.5 * 2^23 is exact for a whole n from -150 to 128, and its low bits are
+  // 2^22 + n (two instructions; trunc_sat's guards for NaN and overflow take several)
+  const v128_t magic = wasm_f32x4_splat(12582912.0f);
+  const v128_t k = wasm_i32x4_sub(wasm_f32x4_add(n, magic), magic);
   const v128_t half = wasm_i32x4_shr(k, 1);
   // 2^j as the bits of a float: the biased exponent j + 127 in bits 23 to 30
   const auto power_of_two = [](v128_t j) { return wasm_i32x4_shl(wasm_i32x4_add(j, wasm_i32x4_splat(127)), 23); };

@@ -13,16 +13,22 @@
 
 namespace embedlab::simd {
 
-// The largest of x[0] to x[n - 1] (n >= 1), or NaN if one of them is NaN: f32x4.max gives NaN
-// when either input is NaN, as Eigen's maxCoeff<PropagateNaN> does.
+// The largest of x[0] to x[n - 1] (n >= 1), or NaN if one of them is NaN. The vectors' maximum
+// is pmax (a < b ? b : a, one x86 instruction; f32x4.max, which propagates NaN, takes several),
+// with the NaNs found apart: x != x only for NaN.
 inline float max(const float* x, Index n) {
   float m = x[0];
   Index i = 1;
   if (n >= 4) {
-    v128_t lanes = wasm_v128_load(x);
-    for (i = 4; i + 4 <= n; i += 4) lanes = wasm_f32x4_max(lanes, wasm_v128_load(x + i));
-    lanes = wasm_f32x4_max(lanes, wasm_i32x4_shuffle(lanes, lanes, 2, 3, 0, 1));  // lanes 0, 1 against 2, 3
-    lanes = wasm_f32x4_max(lanes, wasm_i32x4_shuffle(lanes, lanes, 1, 0, 3, 2));  // lane 0 against 1
+    v128_t lanes = wasm_v128_load(x), nan = wasm_f32x4_ne(lanes, lanes);
+    for (i = 4; i + 4 <= n; i += 4) {
+      const v128_t v = wasm_v128_load(x + i);
+      lanes = wasm_f32x4_pmax(lanes, v);
+      nan = wasm_v128_or(nan, wasm_f32x4_ne(v, v));
+    }
+    if (wasm_v128_any_true(nan)) return std::nanf("");
+    lanes = wasm_f32x4_pmax(lanes, wasm_i32x4_shuffle(lanes, lanes, 2, 3, 0, 1));  // lanes 0, 1 against 2, 3
+    lanes = wasm_f32x4_pmax(lanes, wasm_i32x4_shuffle(lanes, lanes, 1, 0, 3, 2));  // lane 0 against 1
     m = wasm_f32x4_extract_lane(lanes, 0);
   }
   for (; i < n; ++i) {
