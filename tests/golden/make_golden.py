@@ -114,13 +114,11 @@ def softmax_case():
     cases = []
     for T in [0.25, 0.5, 1.0, 2.0, 10.0]:
         probs = F.softmax(logits / T, dim=1)          # (B, V)
-        log_probs = F.log_softmax(logits / T, dim=1)  # (B, V)
         row_sums = probs.sum(dim=1)                   # (B,)
         assert torch.all((row_sums - 1.0).abs() < 1e-12), f"T={T}: rows do not sum to 1"
         cases.append({
             "temperature": T,
             "probs": probs.tolist(),
-            "log_probs": log_probs.tolist(),
         })
     return {"logits": logits.tolist(), "cases": cases}
 
